@@ -42,7 +42,7 @@ final class KeyIdentifiers {
         }
         try {
             AuthorityKeyIdentifier aki = AuthorityKeyIdentifier.getInstance(value);
-            return Optional.ofNullable(aki.getKeyIdentifier());
+            return Optional.ofNullable(aki.getKeyIdentifierOctets());
         } catch (RuntimeException e) {
             return Optional.empty(); // malformed: link by name and signature alone
         }
