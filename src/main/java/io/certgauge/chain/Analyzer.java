@@ -20,6 +20,11 @@ import java.util.stream.Collectors;
  * untrusted and the rule that failed is named. Among equally good paths, one made only of what
  * the server sent beats one that needs a known intermediate ({@code incomplete_chain}).
  *
+ * <p>Validity dates are reported on the chosen path, or, when no path reaches a trust anchor,
+ * on the issuer chain the presented certificates form: an expired self-signed leaf is both
+ * {@code expired} and {@code self_signed}, two problems with two fixes. An empty checked name
+ * (nothing to check, as for a certificate file) counts as a host name match.
+ *
  * <p>Pure (no I/O) and thread-safe: every analysis works on its own state; the only field is
  * the clock.
  */
