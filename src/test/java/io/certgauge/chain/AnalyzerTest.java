@@ -240,6 +240,17 @@ class AnalyzerTest {
         }
 
         @Test
+        void emptyCheckedNameHasNothingToMismatch() {
+            Pki.Issued other = leaf("other.example.test", INTERMEDIATE).issue();
+            AnalysisContext ctx = new AnalysisContext("", "", privateRoots(ROOT));
+
+            ChainReport report = analyzer.analyze(certs(other, INTERMEDIATE), ctx);
+
+            assertThat(report.hostnameMatch()).isTrue();
+            assertThat(report.findings()).isEmpty();
+        }
+
+        @Test
         void ipTargetMatchesItsIpSan() {
             Pki.Issued byIp = leaf("ip", INTERMEDIATE).dnsNames().ipAddresses("::1").issue();
             AnalysisContext ctx = new AnalysisContext("::1", "::1", privateRoots(ROOT));
