@@ -25,7 +25,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /** CA certificates that {@link Pki} cannot make: odd key usages, unknown critical extensions. */
 final class TestCerts {
 
-    /** An OID under the documentation-style private arc; no validator knows it. */
+    /** An arbitrary private-enterprise OID that no validator knows. */
     static final String UNKNOWN_EXTENSION = "1.3.6.1.4.1.55555.1";
 
     private static final AtomicLong SERIALS = new AtomicLong(0x9000);
