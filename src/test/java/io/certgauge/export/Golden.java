@@ -23,7 +23,12 @@ public final class Golden {
             write(name, actual);
             return;
         }
-        assertThat(actual).as("golden file %s", name).isEqualTo(read(name));
+        String expected = read(name);
+        if (!expected.equals(actual)) {
+            // Kept for a diff: the assertion message alone is too long to compare by eye.
+            write(Path.of("target", "golden-actual", name), actual);
+        }
+        assertThat(actual).as("golden file %s", name).isEqualTo(expected);
     }
 
     public static String read(String name) {
@@ -39,8 +44,11 @@ public final class Golden {
     }
 
     private static void write(String name, String actual) {
+        write(Path.of("src", "test", "resources", "golden", name), actual);
+    }
+
+    private static void write(Path file, String actual) {
         try {
-            Path file = Path.of("src", "test", "resources", "golden", name);
             Files.createDirectories(file.getParent());
             Files.writeString(file, actual, StandardCharsets.UTF_8);
         } catch (IOException e) {
