@@ -30,7 +30,8 @@ public record DaysRange(double start, double end, boolean inside) {
     private static final String NUMBER = "[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)";
     private static final Pattern RANGE =
             Pattern.compile("(@)?(?:(~|" + NUMBER + "):)?(" + NUMBER + ")?");
-    private static final String FORMS = "expected N, N:, ~:N, M:N or @M:N (days, fractions allowed)";
+    private static final String FORMS =
+            "expected N, N:, ~:N, M:N or @M:N (days, fractions allowed)";
 
     public DaysRange {
         if (Double.isNaN(start) || Double.isNaN(end)) {
@@ -69,7 +70,8 @@ public record DaysRange(double start, double end, boolean inside) {
             return below(Double.parseDouble(m.group(3)));
         }
         double start = startOf(m.group(2));
-        double end = m.group(3) == null ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(3));
+        double end =
+                m.group(3) == null ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(3));
         if (start > end) {
             throw new IllegalArgumentException(
                     "invalid range '" + text + "': the start is above the end; " + FORMS);

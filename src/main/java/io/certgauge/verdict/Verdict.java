@@ -55,7 +55,8 @@ public record Verdict(
     /** The verdict with the target's own thresholds: {@code warning_days:} and so on. */
     public static Verdict of(TargetResult result, Clock clock) {
         Thresholds t = result.target().thresholds();
-        return of(result, DaysRange.below(t.warningDays()), DaysRange.below(t.criticalDays()), clock);
+        DaysRange warning = DaysRange.below(t.warningDays());
+        return of(result, warning, DaysRange.below(t.criticalDays()), clock);
     }
 
     /** The verdict with ranges given on the command line or in the request. */

@@ -73,8 +73,8 @@ public final class ExportFixtures {
                 .serial(BigInteger.valueOf(0x11))
                 .validBetween(Instant.parse("2024-03-13T00:00:00Z"),
                         Instant.parse("2029-03-13T00:00:00Z")));
-        snapshot = new Snapshot(config(), List.of(
-                ok(), expiring(), mail(), gone(), lb(), intranet(), TargetResult.pending(target(NEW))));
+        snapshot = new Snapshot(config(), List.of(ok(), expiring(), mail(), gone(), lb(),
+                intranet(), TargetResult.pending(target(NEW))));
     }
 
     public Snapshot snapshot() {

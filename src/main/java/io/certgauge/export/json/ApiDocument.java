@@ -36,7 +36,11 @@ final class ApiDocument {
     /** The plugin verdict with the target's own thresholds, written as ranges. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ApiVerdict(
-            String status, Double daysLeft, Double chainDaysLeft, String warning, String critical) {}
+            String status,
+            Double daysLeft,
+            Double chainDaysLeft,
+            String warning,
+            String critical) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ApiAddress(

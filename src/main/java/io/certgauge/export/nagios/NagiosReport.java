@@ -81,7 +81,8 @@ public final class NagiosReport {
 
     private PluginOutput render(TargetResult result, Verdict verdict) {
         String id = result.target().id();
-        StringBuilder out = new StringBuilder(PREFIX).append(verdict.status().word()).append(" - ");
+        StringBuilder out = new StringBuilder(PREFIX);
+        out.append(verdict.status().word()).append(" - ");
         if (verdict.status() == Status.UNKNOWN) {
             out.append(clean(id)).append(" not probed yet\n");
             return new PluginOutput(verdict.status(), out.toString());
@@ -145,7 +146,8 @@ public final class NagiosReport {
         List<String> values = new ArrayList<>();
         String ranges = ";" + verdict.warning() + ";" + verdict.critical() + ";;";
         verdict.daysLeft().ifPresent(d -> values.add("days=" + twoDecimals(d) + ranges));
-        verdict.chainDaysLeft().ifPresent(d -> values.add("chain_days=" + twoDecimals(d) + ranges));
+        verdict.chainDaysLeft()
+                .ifPresent(d -> values.add("chain_days=" + twoDecimals(d) + ranges));
         double seconds = result.duration().toNanos() / 1e9;
         values.add(String.format(Locale.ROOT, "time=%.3fs;;;0;", seconds));
         return String.join(" ", values);
@@ -174,7 +176,8 @@ public final class NagiosReport {
         if (address.probeOk()) {
             return known.orElseThrow();
         }
-        return failure(address, false) + known.map(k -> "; last known certificate " + k).orElse("");
+        String lastKnown = known.map(k -> "; last known certificate " + k).orElse("");
+        return failure(address, false) + lastKnown;
     }
 
     private static String serial(ChainReport report) {

@@ -39,8 +39,9 @@ final class Families {
         if (metric.info()) {
             InfoSnapshot.Builder info =
                     InfoSnapshot.builder().name(metric.familyName()).help(metric.help());
-            samples.keySet()
-                    .forEach(l -> info.dataPoint(InfoDataPointSnapshot.builder().labels(l).build()));
+            for (Labels labels : samples.keySet()) {
+                info.dataPoint(InfoDataPointSnapshot.builder().labels(labels).build());
+            }
             return info.build();
         }
         GaugeSnapshot.Builder gauge =
@@ -48,7 +49,10 @@ final class Families {
         samples.forEach(
                 (labels, value) ->
                         gauge.dataPoint(
-                                GaugeDataPointSnapshot.builder().labels(labels).value(value).build()));
+                                GaugeDataPointSnapshot.builder()
+                                        .labels(labels)
+                                        .value(value)
+                                        .build()));
         return gauge.build();
     }
 }

@@ -69,7 +69,9 @@ public final class PrometheusExporter {
         single.register((MultiCollector) () -> collector.collect(List.of(result)));
         PrometheusMeterRegistry view =
                 new PrometheusMeterRegistry(
-                        PrometheusConfig.DEFAULT, single, io.micrometer.core.instrument.Clock.SYSTEM);
+                        PrometheusConfig.DEFAULT,
+                        single,
+                        io.micrometer.core.instrument.Clock.SYSTEM);
         try {
             return view.scrape();
         } finally {

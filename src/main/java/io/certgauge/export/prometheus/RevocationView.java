@@ -14,6 +14,8 @@ import java.util.Optional;
 public interface RevocationView {
 
     /** Knows nothing: no revocation series are written. */
+    // Limitation: until the revocation checks land, revocation_status and the staple's
+    // nextUpdate are never written, even when the server stapled an OCSP response.
     RevocationView NONE = new RevocationView() {};
 
     /**

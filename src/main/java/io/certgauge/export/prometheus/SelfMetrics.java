@@ -58,7 +58,10 @@ public final class SelfMetrics {
         for (ProbeErrorReason reason : ProbeErrorReason.values()) {
             failures.put(reason, probeCounter(reason.label()));
         }
-        Gauge.builder("certgauge.config.last.reload.successful", lastReloadOk, b -> b.get() ? 1 : 0)
+        Gauge.builder(
+                        "certgauge.config.last.reload.successful",
+                        lastReloadOk,
+                        ok -> ok.get() ? 1 : 0)
                 .description("1 when the last configuration load succeeded.")
                 .register(registry);
         Gauge.builder(

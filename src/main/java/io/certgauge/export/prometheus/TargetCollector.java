@@ -74,7 +74,7 @@ public final class TargetCollector implements MultiCollector {
 
     private void reportFailure(String id, RuntimeException e) {
         if (failing.add(id)) {
-            LOG.warn("{}: left out of the metrics, cannot render its result: {}", id, e.toString());
+            LOG.warn("{}: left out of the metrics, cannot render its result", id, e);
         } else {
             LOG.debug("{}: still left out of the metrics", id, e);
         }

@@ -72,7 +72,8 @@ final class TargetSeries {
         add(Metric.PROBE_SUCCESS, base, address.probeOk() ? 1 : 0);
         add(Metric.PROBE_DURATION, base, seconds(address.last().duration()));
         address.failure()
-                .ifPresent(f -> add(Metric.PROBE_ERROR, base.add("reason", f.reason().label()), 1));
+                .map(f -> base.add("reason", f.reason().label()))
+                .ifPresent(labels -> add(Metric.PROBE_ERROR, labels, 1));
         address.lastSuccess().ifPresent(t -> add(Metric.LAST_SUCCESS, base, epochSeconds(t)));
 
         // The last known chain stays on display after a failed probe, so an expiry alert does
@@ -100,7 +101,8 @@ final class TargetSeries {
         add(Metric.CHAIN_VALID, base, report.valid() ? 1 : 0);
         add(Metric.CERT_INFO, certInfo(base, leaf), 1);
         if (read.protocol() != null && read.cipher() != null) {
-            add(Metric.TLS_INFO, base.add("version", read.protocol()).add("cipher", read.cipher()), 1);
+            Labels tls = base.add("version", read.protocol()).add("cipher", read.cipher());
+            add(Metric.TLS_INFO, tls, 1);
         }
     }
 

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class NagiosReportTest {
 
     private final ExportFixtures fixtures = new ExportFixtures();
-    private final NagiosReport report = new NagiosReport(ExportFixtures.CLOCK, ExportFixtures.TOKYO);
+    private final NagiosReport report =
+            new NagiosReport(ExportFixtures.CLOCK, ExportFixtures.TOKYO);
 
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource({
@@ -58,8 +59,9 @@ class NagiosReportTest {
 
         @Test
         void givenRangesReplaceTheTargetsOwn() {
-            PluginOutput output = report.render(
-                    fixtures.result(ExportFixtures.OK), DaysRange.parse("90"), DaysRange.parse("7.5"));
+            TargetResult ok = fixtures.result(ExportFixtures.OK);
+
+            PluginOutput output = report.render(ok, DaysRange.parse("90"), DaysRange.parse("7.5"));
 
             assertThat(output.status()).isEqualTo(Status.WARNING);
             assertThat(output.firstLine()).contains("days=83.42;90:;7.5:;;");

@@ -27,7 +27,7 @@ class PrometheusExporterTest {
         return new PrometheusExporter(() -> snapshot, ExportFixtures.CLOCK, "1.2.3", LOADED);
     }
 
-    /** The whole /metrics text of the fixture, self-metrics included; see {@link ExportFixtures}. */
+    /** The whole /metrics text of the fixture, self-metrics included. */
     static String fixtureScrape(ExportFixtures fixtures) {
         PrometheusExporter exporter =
                 new PrometheusExporter(
@@ -162,7 +162,8 @@ class PrometheusExporterTest {
 
             assertThat(text)
                     .contains("certgauge_config_last_reload_successful 0.0")
-                    .contains("certgauge_config_last_reload_success_timestamp_seconds 1.7962884E9");
+                    .contains("certgauge_config_last_reload_success_timestamp_seconds"
+                            + " 1.7962884E9");
         }
 
         @Test

@@ -31,7 +31,7 @@ class PromtoolTest {
     void onlyTheDocumentedDaysRuleComplains() throws Exception {
         Optional<Path> promtool = onPath("promtool");
         if (System.getenv("CI") == null) {
-            assumeThat(promtool).as("promtool is not installed; skipping the lint check").isPresent();
+            assumeThat(promtool).as("promtool is not installed; lint check skipped").isPresent();
         }
         assertThat(promtool).as("promtool must be installed under CI").isPresent();
         String exposition = PrometheusExporterTest.fixtureScrape(new ExportFixtures());
@@ -50,14 +50,16 @@ class PromtoolTest {
         }
     }
 
-    private static Result run(Path promtool, String input) throws IOException, InterruptedException {
+    private static Result run(Path promtool, String input)
+            throws IOException, InterruptedException {
         Process process = new ProcessBuilder(promtool.toString(), "check", "metrics")
                 .redirectErrorStream(true)
                 .start();
         try (OutputStream in = process.getOutputStream()) {
             in.write(input.getBytes(StandardCharsets.UTF_8));
         }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        byte[] bytes = process.getInputStream().readAllBytes();
+        String output = new String(bytes, StandardCharsets.UTF_8);
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("promtool did not finish within 30s");

@@ -19,7 +19,8 @@ class ZabbixExporterTest {
 
     /** Indented for a readable golden file; the endpoint itself writes compact JSON. */
     private static String pretty(String json) throws Exception {
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(json)) + "\n";
+        JsonNode tree = JSON.readTree(json);
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree) + "\n";
     }
 
     @Test
