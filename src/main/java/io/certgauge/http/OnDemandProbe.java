@@ -1,0 +1,66 @@
+package io.certgauge.http;
+
+import io.certgauge.config.Config;
+import io.certgauge.config.Target;
+import io.certgauge.config.Targets;
+import io.certgauge.result.TargetResult;
+import io.certgauge.schedule.TargetChecker;
+import java.util.Optional;
+
+/**
+ * The {@code /probe} endpoint's logic: which targets it may reach and the probe itself. The
+ * result is returned, not stored: an on-demand probe never changes what {@code /metrics} shows.
+ */
+final class OnDemandProbe {
+
+    private final TargetChecker checker;
+
+    OnDemandProbe(TargetChecker checker) {
+        this.checker = checker;
+    }
+
+    /** A parsed {@code /probe} request. */
+    record Request(Target target) {
+
+        /**
+         * Parses {@code target=HOST:PORT[&sni=…&starttls=…]}, with the configuration's defaults.
+         *
+         * @throws IllegalArgumentException with a message for the client
+         */
+        static Request of(String target, String sni, String starttls, Config config) {
+            if (target == null || target.isBlank()) {
+                throw new IllegalArgumentException(
+                        "no target given; ask /probe?target=HOST:PORT[&sni=NAME&starttls=PROTO]");
+            }
+            String spec = target;
+            if (starttls != null && !starttls.isBlank()) {
+                spec = spec + "/" + starttls;
+            }
+            Target parsed = Targets.parseSpec(spec, config.defaults());
+            if (sni != null && !sni.isBlank()) {
+                parsed = Targets.adHoc(parsed.host(), parsed.port(), sni,
+                        parsed.starttls() == null ? null : parsed.starttls().wireName(),
+                        config.defaults());
+            }
+            return new Request(parsed);
+        }
+    }
+
+    /** Why the request may not be probed, or empty when it may. */
+    Optional<String> refusal(Request request, Config config) {
+        Target t = request.target();
+        if (config.mayProbe(t.host(), t.port())) {
+            return Optional.empty();
+        }
+        if (config.probeAllowList().isEmpty()) {
+            return Optional.of("403: " + t.host() + ":" + t.port() + " is not a configured target, "
+                    + "and probe_allow is empty, so /probe reaches configured targets only");
+        }
+        return Optional.of("403: " + t.host() + " matches no pattern of probe_allow "
+                + config.probeAllowList().patterns());
+    }
+
+    TargetResult probe(Request request) {
+        return checker.check(request.target(), null);
+    }
+}
