@@ -152,8 +152,9 @@ final class Values {
         }
 
         int colon = hostAndPort.lastIndexOf(':');
+        int bracket = hostAndPort.lastIndexOf(']');
         boolean hasPort = hostAndPort.startsWith("[")
-                ? colon > hostAndPort.lastIndexOf(']')
+                ? bracket >= 0 && colon > bracket
                 : colon >= 0 && colon == hostAndPort.indexOf(':');
         if (!hasPort) {
             return new Spec(host(hostAndPort), null, starttls);
