@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +73,10 @@ final class RawYaml {
     static List<String> keysOf(Class<? extends Record> type) {
         List<String> keys = new ArrayList<>();
         for (RecordComponent component : type.getRecordComponents()) {
-            JsonProperty renamed = component.getAnnotation(JsonProperty.class);
-            if (component.getAnnotation(JsonAnySetter.class) == null) {
+            // Jackson's annotations do not target record components; they land on the accessor.
+            Method accessor = component.getAccessor();
+            JsonProperty renamed = accessor.getAnnotation(JsonProperty.class);
+            if (accessor.getAnnotation(JsonAnySetter.class) == null) {
                 keys.add(renamed != null ? renamed.value() : component.getName());
             }
         }

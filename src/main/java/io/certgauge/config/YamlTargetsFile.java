@@ -23,7 +23,9 @@ final class YamlTargetsFile {
 
     // YAML 1.1 reads no, yes, on and off as booleans; label values must stay as written, so
     // only true and false are booleans here, and the on/off fields take their words themselves.
-    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+    // (The String fields would get the scalar's text either way; the token type matters to
+    // anything that reads values untyped, such as the keys collected as unknown.)
+    static final YAMLFactory FACTORY = YAMLFactory.builder()
             .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
