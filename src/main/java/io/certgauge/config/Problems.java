@@ -23,7 +23,7 @@ final class Problems {
     }
 
     void add(FieldPath at, String message, String hint) {
-        found.add(new ConfigProblem(file, line(at), at.display(), message, hint));
+        addAtLine(line(at), at, message, hint);
     }
 
     void add(FieldPath at, BadValue bad) {
@@ -32,7 +32,8 @@ final class Problems {
 
     /** A problem at a line the parser reported, rather than one the index knows. */
     void addAtLine(int line, FieldPath at, String message, String hint) {
-        found.add(new ConfigProblem(file, line, at.display(), message, hint));
+        String field = at.display() == null || at.display().isEmpty() ? null : at.display();
+        found.add(new ConfigProblem(file, line, field, message, hint));
     }
 
     /**

@@ -57,6 +57,9 @@ final class YamlTargetsFile {
             problems.throwIfAny();
         }
 
+        // A value of the wrong shape outside a target (targets: written as one word, say) stops
+        // the checks here: without the records there is nothing more to check.
+        // Limitation: only the first YAML document of the file is read; later ones are ignored.
         RawYaml.File raw = null;
         try {
             raw = MAPPER.readValue(text, RawYaml.File.class);
@@ -188,6 +191,7 @@ final class YamlTargetsFile {
     }
 
     /** {@code ca_file}, relative to the targets file's folder. */
+    // Limitation: a leading ~ is not expanded; write the path in full or relative to the file.
     private Path caFile(String written) {
         String value = written.strip();
         return Targets.readableCaFile(folder.resolve(value).normalize(), value);
