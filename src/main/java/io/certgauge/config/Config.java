@@ -2,6 +2,7 @@ package io.certgauge.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -27,6 +28,39 @@ public record Config(
         targets = List.copyOf(targets);
         files = List.copyOf(files);
         probeAllow = List.copyOf(probeAllow);
+    }
+
+    /** The {@code probe_allow} globs, ready to match. */
+    public ProbeAllowList probeAllowList() {
+        return ProbeAllowList.of(probeAllow);
+    }
+
+    /**
+     * True when a target of this file has this host (compared case-insensitively on A-labels,
+     * IPv6 with or without brackets) and port.
+     */
+    public boolean isConfigured(String host, int port) {
+        String canonical;
+        try {
+            canonical = Values.canonical(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        for (Target t : targets) {
+            if (t.port() == port && t.asciiHost().toLowerCase(Locale.ROOT).equals(canonical)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code /probe} may reach this endpoint: a configured target always may; any other
+     * only when a {@code probe_allow} glob permits its host. With no globs, configured targets
+     * only.
+     */
+    public boolean mayProbe(String host, int port) {
+        return isConfigured(host, port) || probeAllowList().permits(host);
     }
 
     /** The union of all label keys, sorted: the label set of {@code certgauge_target_info}. */
