@@ -5,6 +5,7 @@ import io.certgauge.chain.TrustMaterial;
 import io.certgauge.config.Config;
 import io.certgauge.config.ConfigException;
 import io.certgauge.config.ConfigLoader;
+import io.certgauge.export.prometheus.PrometheusExporter;
 import io.certgauge.http.HttpApi;
 import io.certgauge.probe.Prober;
 import io.certgauge.probe.TlsProber;
@@ -44,10 +45,12 @@ public final class Application implements AutoCloseable {
                 new TargetChecker(prober, new Analyzer(clock),
                         new TrustCache(TrustMaterial.systemDefault()), clock);
         ResultStore store = new ResultStore(config);
-        this.monitor = new SelfMonitor(Version.current(), clock);
+        PrometheusExporter prometheus =
+                new PrometheusExporter(store::snapshot, clock, Version.current(), clock.instant());
+        this.monitor = new SelfMonitor(prometheus.selfMetrics(), clock);
         this.scheduler = new Scheduler(checker, store, monitor, clock);
         this.http =
-                new HttpApi(store, scheduler, checker, monitor, this::reload,
+                new HttpApi(store, scheduler, checker, prometheus, this::reload,
                         settings.lifecycle(), clock);
         this.watcher = new ConfigWatcher(configFile, this::reload);
         monitor.configLoaded(config, true);
