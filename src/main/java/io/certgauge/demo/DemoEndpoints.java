@@ -90,12 +90,12 @@ public final class DemoEndpoints implements AutoCloseable {
                 s.leaf("renewal-overdue", -35, 10));
         Pki.Issued crossLeaf = s.issue(Pki.leaf("expired-cross-root." + DOMAIN), -10, 200);
         s.add(servers, endpoints, "expired-cross-root",
-                "OK with expired_extra_cert: an expired cross-signed root sent too",
+                "WARNING: expired_extra_cert (an expired cross-signed root sent too)",
                 new Presented(crossLeaf, List.of(crossLeaf.certificate(),
                         intermediate.certificate(), crossSigned.certificate())));
         Pki.Issued orderLeaf = s.issue(Pki.leaf("chain-order." + DOMAIN), -10, 200);
         s.add(servers, endpoints, "chain-order",
-                "OK with chain_order: the root is sent before the intermediate",
+                "WARNING: chain_order (the root is sent before the intermediate)",
                 new Presented(orderLeaf, List.of(orderLeaf.certificate(), root.certificate(),
                         intermediate.certificate())));
 

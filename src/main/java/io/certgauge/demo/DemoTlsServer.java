@@ -5,24 +5,24 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
+import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * A TLS server on a loopback port that presents one chain exactly as given (order included),
  * completes the handshake and closes. For the demo and for tests. Thread-safe; close it to stop.
  */
 public final class DemoTlsServer implements AutoCloseable {
-
-    private static final char[] PASSWORD = "demo".toCharArray();
 
     private final SSLServerSocket server;
     private final ExecutorService connections;
@@ -39,14 +39,8 @@ public final class DemoTlsServer implements AutoCloseable {
     public static DemoTlsServer start(
             InetAddress bindAddress, PrivateKey key, List<X509Certificate> chain)
             throws IOException, GeneralSecurityException {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("server", key, PASSWORD, chain.toArray(new X509Certificate[0]));
-        KeyManagerFactory kmf =
-                KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(store, PASSWORD);
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(kmf.getKeyManagers(), null, null);
+        context.init(new KeyManager[] {new FixedChain(key, chain)}, null, null);
 
         SSLServerSocket socket =
                 (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
@@ -94,5 +88,56 @@ public final class DemoTlsServer implements AutoCloseable {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
+    }
+
+    /**
+     * Presents one chain exactly as given. A key store would reorder or refuse a chain that is
+     * out of order, and showing such a chain is part of the point.
+     */
+    private static final class FixedChain extends X509ExtendedKeyManager {
+        private static final String ALIAS = "server";
+        private final PrivateKey key;
+        private final X509Certificate[] chain;
+
+        FixedChain(PrivateKey key, List<X509Certificate> chain) {
+            this.key = key;
+            this.chain = chain.toArray(new X509Certificate[0]);
+        }
+
+        @Override
+        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+            return ALIAS;
+        }
+
+        @Override
+        public String chooseEngineServerAlias(
+                String keyType, Principal[] issuers, SSLEngine engine) {
+            return ALIAS;
+        }
+
+        @Override
+        public String[] getServerAliases(String keyType, Principal[] issuers) {
+            return new String[] {ALIAS};
+        }
+
+        @Override
+        public X509Certificate[] getCertificateChain(String alias) {
+            return chain.clone();
+        }
+
+        @Override
+        public PrivateKey getPrivateKey(String alias) {
+            return key;
+        }
+
+        @Override
+        public String[] getClientAliases(String keyType, Principal[] issuers) {
+            return new String[0];
+        }
+
+        @Override
+        public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+            return null;
+        }
     }
 }
