@@ -83,6 +83,17 @@ class TlsProberTest {
         }
 
         @Test
+        void trailingDotOfAnAbsoluteNameIsNotSent() throws Exception {
+            try (TlsTestServer server = TlsTestServer.start(ServerIdentity.forName(NAME))) {
+                TlsProber prober = prober(MapResolver.of(NAME + ".", "127.0.0.1"));
+
+                onlyChainRead(prober.probe(named(NAME + ".", server.port(), IpFamily.ANY)));
+
+                assertThat(server.nextHandshake().sniNames()).containsExactly(NAME);
+            }
+        }
+
+        @Test
         void noServerNameIsSentForAnIpHost() throws Exception {
             try (TlsTestServer server = TlsTestServer.start(ServerIdentity.forName(NAME))) {
                 onlyChainRead(prober().probe(loopback(server.port())));
