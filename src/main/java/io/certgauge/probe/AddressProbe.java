@@ -131,16 +131,15 @@ final class AddressProbe {
         // server's Certificate message, and a trust manager that belongs to this probe alone.
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, new TrustManager[] {capture}, null);
-        String peer = target.sni() != null ? target.sni() : addressText;
+        String sni = withoutTrailingDot(target.sni());
+        String peer = sni != null ? sni : addressText;
         SSLSocket tls = (SSLSocket) context.getSocketFactory()
                 .createSocket(socket, peer, target.port(), true);
         tls.setUseClientMode(true);
 
         SSLParameters parameters = tls.getSSLParameters();
         // RFC 6066 section 3: no SNI for an address; an empty list stops the JDK adding one.
-        List<SNIServerName> names = target.sni() != null
-                ? List.of(new SNIHostName(target.sni()))
-                : List.of();
+        List<SNIServerName> names = sni != null ? List.of(new SNIHostName(sni)) : List.of();
         parameters.setServerNames(names);
         parameters.setProtocols(offered(tls.getSupportedProtocols()));
         parameters.setEndpointIdentificationAlgorithm(null);
@@ -148,6 +147,11 @@ final class AddressProbe {
 
         tls.startHandshake();
         return tls;
+    }
+
+    /** RFC 6066 section 3: the name in SNI has no trailing dot, though DNS may write one. */
+    static String withoutTrailingDot(String name) {
+        return name != null && name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
     }
 
     private static String[] offered(String[] supported) {
