@@ -70,7 +70,8 @@ public final class TargetChecker {
             TrustMaterial material,
             Map<String, AddressResult> before) {
         if (outcome instanceof ChainRead read) {
-            return List.of(new AddressResult(read.address(), read, read, analyse(target, read, material)));
+            ChainReport report = analyse(target, read, material);
+            return List.of(new AddressResult(read.address(), read, read, report));
         }
         ProbeFailed failed = (ProbeFailed) outcome;
         if (failed.address().isEmpty() && !before.isEmpty()) {
@@ -97,8 +98,10 @@ public final class TargetChecker {
     }
 
     private ChainReport analyse(Target target, ChainRead read, TrustMaterial material) {
+        Instant deadline = read.startedAt().plus(target.timeout());
         AnalysisContext context =
-                new AnalysisContext(target.checkedName(), target.checkedNameAscii(), material);
+                new AnalysisContext(target.checkedName(), target.checkedNameAscii(), material,
+                        read.protocol(), read.ocspStaple(), target.revocation(), deadline);
         return analyzer.analyze(read.chain(), context);
     }
 

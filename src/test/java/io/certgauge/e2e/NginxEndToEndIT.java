@@ -48,7 +48,7 @@ class NginxEndToEndIT {
         }
     }
 
-    @TempDir Path dir;
+    @TempDir static Path dir;
     private OpensslCa ca;
     private final Map<String, Site> sites = new LinkedHashMap<>();
     private final Map<String, Instant> endDates = new LinkedHashMap<>();
