@@ -48,6 +48,7 @@ class HttpApiTest {
     private DemoTlsServer web;
     private DemoTlsServer shop;
     private DemoTlsServer stray;
+    private int gonePort;
     private Application app;
 
     @BeforeAll
@@ -55,6 +56,9 @@ class HttpApiTest {
         web = pki.serve("web.certgauge.test", 200);
         shop = pki.serve("shop.certgauge.test", 20);
         stray = pki.serve("stray.certgauge.test", 200);
+        DemoTlsServer gone = pki.serve("gone.certgauge.test", 200);
+        gonePort = gone.port();
+        gone.close();
         pki.writeCaFile(dir.resolve("ca.pem"));
         app = start("targets.yaml");
     }
@@ -86,7 +90,10 @@ class HttpApiTest {
                 "    host: 127.0.0.1",
                 "    port: " + web.port(),
                 "    sni: web.certgauge.test",
-                "    ca_file: ca.pem"));
+                "    ca_file: ca.pem",
+                "  - name: gone",
+                "    host: 127.0.0.1",
+                "    port: " + gonePort));
         lines.addAll(List.of(extra));
         Path file = Files.writeString(dir.resolve(name), String.join("\n", lines));
         Application started = Application.start(file,
@@ -139,13 +146,27 @@ class HttpApiTest {
         }
 
         @Test
+        void showAFailedTargetWithItsReasonAndNoExpiry() throws Exception {
+            HttpResponse<String> response = get("/metrics");
+
+            assertThat(lines(response)).contains(
+                    "certgauge_probe_success{address=\"127.0.0.1\",target=\"gone\"} 0.0",
+                    "certgauge_probe_error{address=\"127.0.0.1\",reason=\"refused\","
+                            + "target=\"gone\"} 1.0");
+            assertThat(lines(response))
+                    .filteredOn(l -> l.startsWith("certgauge_cert_expiry_days{"))
+                    .noneMatch(l -> l.contains("target=\"gone\""));
+        }
+
+        @Test
         void haveTheSelfMetrics() throws Exception {
             HttpResponse<String> response = get("/metrics");
 
             assertThat(lines(response)).contains(
-                    "certgauge_targets 3.0",
+                    "certgauge_targets 4.0",
                     "certgauge_probes_total{result=\"success\"} 3.0",
-                    "certgauge_probes_total{result=\"refused\"} 0.0",
+                    "certgauge_probes_total{result=\"refused\"} 1.0",
+                    "certgauge_probes_total{result=\"timeout\"} 0.0",
                     "certgauge_config_last_reload_successful 1.0");
             assertThat(response.body()).contains(
                     "certgauge_build_info{version=",
@@ -190,12 +211,13 @@ class HttpApiTest {
 
             JsonNode discovery = JSON.readTree(response.body());
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(macro(discovery, "{#TARGET}")).containsExactly("web", "shop", ODD_NAME);
+            assertThat(macro(discovery, "{#TARGET}"))
+                    .containsExactly("web", "shop", ODD_NAME, "gone");
             assertThat(macro(discovery, "{#PORT}")).containsExactly(
                     String.valueOf(web.port()), String.valueOf(shop.port()),
-                    String.valueOf(web.port()));
+                    String.valueOf(web.port()), String.valueOf(gonePort));
             assertThat(macro(discovery, "{#DEPARTMENT}"))
-                    .containsExactly("情報システム部", "営業部", "");
+                    .containsExactly("情報システム部", "営業部", "", "");
         }
 
         @Test
@@ -213,7 +235,7 @@ class HttpApiTest {
 
             JsonNode targets = JSON.readTree(response.body());
             assertThat(targets.fieldNames()).toIterable()
-                    .containsExactly("web", "shop", ODD_NAME);
+                    .containsExactly("web", "shop", ODD_NAME, "gone");
             JsonNode shopItem = targets.get("shop");
             assertThat(shopItem.get("status").asText()).isEqualTo("warning");
             assertThat(shopItem.get("probe_ok").isInt()).isTrue();
@@ -221,6 +243,10 @@ class HttpApiTest {
             assertThat(shopItem.get("days_left").isNumber()).isTrue();
             assertThat(shopItem.get("days_left").asDouble()).isEqualTo(20.0);
             assertThat(targets.get("web").get("status").asText()).isEqualTo("ok");
+            JsonNode goneItem = targets.get("gone");
+            assertThat(goneItem.get("probe_ok").asInt()).isZero();
+            assertThat(goneItem.get("error").asText()).isNotEmpty();
+            assertThat(goneItem.has("days_left")).isFalse();
         }
 
         @Test
@@ -239,7 +265,8 @@ class HttpApiTest {
 
         JsonNode targets = JSON.readTree(response.body()).get("targets");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(targets.findValuesAsText("id")).containsExactly("web", "shop", ODD_NAME);
+        assertThat(targets.findValuesAsText("id"))
+                .containsExactly("web", "shop", ODD_NAME, "gone");
         JsonNode shopAddress = targets.get(1).get("addresses").get(0);
         assertThat(shopAddress.get("address").asText()).isEqualTo("127.0.0.1");
         assertThat(shopAddress.get("probe").get("ok").asBoolean()).isTrue();
@@ -259,6 +286,14 @@ class HttpApiTest {
             assertThat(web.body()).startsWith("CERTGAUGE OK - ");
             assertThat(shop.body()).startsWith("CERTGAUGE WARNING - ");
             assertThat(shop.body()).contains("expires in 20.00 days");
+        }
+
+        @Test
+        void failedProbeIsCritical() throws Exception {
+            HttpResponse<String> response = get("/nagios?target=gone");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).startsWith("CERTGAUGE CRITICAL - ");
         }
 
         @Test
