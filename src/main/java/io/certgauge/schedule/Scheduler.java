@@ -98,7 +98,8 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
-    public Scheduler(TargetChecker checker, ResultStore store, ProbeListener listener, Clock clock) {
+    public Scheduler(
+            TargetChecker checker, ResultStore store, ProbeListener listener, Clock clock) {
         this.checker = checker;
         this.store = store;
         this.listener = listener;
