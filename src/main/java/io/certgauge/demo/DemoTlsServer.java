@@ -24,12 +24,17 @@ import javax.net.ssl.X509ExtendedKeyManager;
  */
 public final class DemoTlsServer implements AutoCloseable {
 
+    /** How long {@link #close()} waits for the accepting thread to let go of the socket. */
+    private static final long CLOSE_WAIT_MILLIS = 5_000;
+
     private final SSLServerSocket server;
     private final ExecutorService connections;
+    private final Thread acceptor;
 
     private DemoTlsServer(SSLServerSocket server) {
         this.server = server;
         this.connections = Executors.newFixedThreadPool(4, r -> daemon(r, "demo-tls-conn"));
+        this.acceptor = daemon(this::acceptLoop, "demo-tls-accept-" + server.getLocalPort());
     }
 
     /**
@@ -39,16 +44,29 @@ public final class DemoTlsServer implements AutoCloseable {
     public static DemoTlsServer start(
             InetAddress bindAddress, PrivateKey key, List<X509Certificate> chain)
             throws IOException, GeneralSecurityException {
+        return start(new InetSocketAddress(bindAddress, 0), key, chain);
+    }
+
+    /**
+     * Starts a server on {@code bind}, port included (0: chosen by the system), so that servers
+     * on several loopback addresses can share one port, as the members of a load balancer do.
+     */
+    public static DemoTlsServer start(
+            InetSocketAddress bind, PrivateKey key, List<X509Certificate> chain)
+            throws IOException, GeneralSecurityException {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(new KeyManager[] {new FixedChain(key, chain)}, null, null);
 
         SSLServerSocket socket =
                 (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
-        socket.bind(new InetSocketAddress(bindAddress, 0), 50);
+        try {
+            socket.bind(bind, 50);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
         DemoTlsServer demo = new DemoTlsServer(socket);
-        Thread acceptor = new Thread(demo::acceptLoop, "demo-tls-accept-" + demo.port());
-        acceptor.setDaemon(true);
-        acceptor.start();
+        demo.acceptor.start();
         return demo;
     }
 
@@ -56,22 +74,43 @@ public final class DemoTlsServer implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /**
+     * Stops the server: once this returns, connections to its port are refused. Waits for the
+     * accepting thread, because a thread blocked in {@code accept} keeps the listening socket
+     * open in the kernel, and a client connecting meanwhile would be accepted and left hanging.
+     */
     @Override
     public void close() throws IOException {
         server.close();
+        try {
+            acceptor.join(CLOSE_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         connections.shutdownNow();
     }
 
     private void acceptLoop() {
         while (!server.isClosed()) {
+            Socket client;
             try {
-                Socket client = server.accept();
-                connections.execute(() -> serve((SSLSocket) client));
+                client = server.accept();
             } catch (IOException e) {
-                if (server.isClosed()) {
-                    return;
-                }
+                continue;
             }
+            if (server.isClosed()) {
+                closeQuietly(client);
+                return;
+            }
+            connections.execute(() -> serve((SSLSocket) client));
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Already gone: nothing left to release.
         }
     }
 

@@ -51,6 +51,8 @@ public final class Scheduler implements AutoCloseable {
         final Target target;
         final AtomicBoolean running = new AtomicBoolean();
         volatile ScheduledFuture<?> future;
+        /** Replaced or removed by {@link #apply}; guarded by the scheduler's lock. */
+        boolean retired;
 
         Scheduled(Target target) {
             this.target = target;
@@ -59,11 +61,13 @@ public final class Scheduler implements AutoCloseable {
         void runOnce(Runnable whenDone) {
             if (!running.compareAndSet(false, true)) {
                 LOG.debug("{}: previous probe still running, skipping this one", target.id());
+                // The running probe stands in for this one, also in a round's count.
+                whenDone.run();
                 return;
             }
             try {
                 TargetResult result = checker.check(target, store.get(target));
-                store.put(result);
+                store(result);
                 listener.probed(result);
             } catch (RuntimeException e) {
                 LOG.error("{}: probe failed unexpectedly", target.id(), e);
@@ -72,9 +76,30 @@ public final class Scheduler implements AutoCloseable {
                 whenDone.run();
             }
         }
+
+        /**
+         * Stores the result unless a reload replaced this target meanwhile: a probe of the old
+         * definition (another ca_file, say) must not overwrite what the new one found.
+         */
+        private void store(TargetResult result) {
+            synchronized (Scheduler.this) {
+                if (retired) {
+                    LOG.debug("{}: dropping a result of the definition before the reload",
+                            target.id());
+                    return;
+                }
+                store.put(result);
+            }
+        }
+
+        void retire() {
+            retired = true;
+            future.cancel(false);
+        }
     }
 
-    public Scheduler(TargetChecker checker, ResultStore store, ProbeListener listener, Clock clock) {
+    public Scheduler(
+            TargetChecker checker, ResultStore store, ProbeListener listener, Clock clock) {
         this.checker = checker;
         this.store = store;
         this.listener = listener;
@@ -102,12 +127,12 @@ public final class Scheduler implements AutoCloseable {
                 keep.put(target.id(), old);
             } else {
                 if (old != null) {
-                    old.future.cancel(false);
+                    old.retire();
                 }
                 fresh.add(target);
             }
         }
-        scheduled.values().forEach(s -> s.future.cancel(false));
+        scheduled.values().forEach(Scheduled::retire);
         scheduled.clear();
         scheduled.putAll(keep);
 
@@ -141,15 +166,16 @@ public final class Scheduler implements AutoCloseable {
         }
         Instant started = clock.instant();
         AtomicInteger left = new AtomicInteger(targets.size());
+        // The latch opens last, so whoever awaits the round sees it finished in every respect.
         Runnable oneDone =
                 () -> {
-                    latch.countDown();
                     if (left.decrementAndGet() == 0) {
                         Duration took = Duration.between(started, clock.instant());
                         LOG.info("probed {} targets in {} ms", targets.size(), took.toMillis());
                         ready = true;
                         listener.roundFinished(targets.size(), took);
                     }
+                    latch.countDown();
                 };
         for (Target target : targets) {
             Scheduled s = new Scheduled(target);
