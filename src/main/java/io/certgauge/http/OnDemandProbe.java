@@ -42,7 +42,21 @@ final class OnDemandProbe {
                         parsed.starttls() == null ? null : parsed.starttls().wireName(),
                         config.defaults());
             }
-            return new Request(parsed);
+            return new Request(configured(parsed, config).orElse(parsed));
+        }
+
+        /**
+         * The configured target the request names, so that its {@code sni}, {@code ca_file},
+         * thresholds and labels apply: same host, port and STARTTLS, and the same checked name
+         * when the request gives {@code sni}.
+         */
+        private static Optional<Target> configured(Target asked, Config config) {
+            return config.targets().stream()
+                    .filter(t -> t.asciiHost().equalsIgnoreCase(asked.asciiHost()))
+                    .filter(t -> t.port() == asked.port() && t.starttls() == asked.starttls())
+                    .filter(t -> asked.sni() == null
+                            || t.checkedNameAscii().equals(asked.checkedNameAscii()))
+                    .findFirst();
         }
     }
 

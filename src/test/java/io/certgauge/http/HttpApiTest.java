@@ -325,17 +325,16 @@ class HttpApiTest {
     class Probe {
 
         @Test
-        void configuredTargetGivesOnlyThatTargetsSeries() throws Exception {
-            String id = "127.0.0.1:" + shop.port();
-
-            HttpResponse<String> response = get("/probe?target=" + id);
+        void configuredTargetIsProbedWithItsOwnSettingsAndGivesOnlyItsSeries() throws Exception {
+            HttpResponse<String> response = get("/probe?target=127.0.0.1:" + shop.port());
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(lines(response)).contains(
-                    "certgauge_probe_success{address=\"127.0.0.1\",target=\"" + id + "\"} 1.0");
+                    "certgauge_probe_success{address=\"127.0.0.1\",target=\"shop\"} 1.0",
+                    "certgauge_chain_valid{address=\"127.0.0.1\",target=\"shop\"} 1.0");
             assertThat(lines(response)).filteredOn(l -> l.startsWith("certgauge_"))
                     .isNotEmpty()
-                    .allSatisfy(l -> assertThat(l).contains("target=\"" + id + "\""));
+                    .allSatisfy(l -> assertThat(l).contains("target=\"shop\""));
             assertThat(response.body()).doesNotContain("certgauge_build_info",
                     "certgauge_probes_total");
         }
