@@ -140,7 +140,8 @@ public final class CheckCommand implements Callable<Integer> {
             DaysRange.parse(critical);
         }
         String base = from.endsWith("/") ? from.substring(0, from.length() - 1) : from;
-        StringBuilder url = new StringBuilder(base).append("/nagios?target=").append(encode(target));
+        StringBuilder url =
+                new StringBuilder(base).append("/nagios?target=").append(encode(target));
         if (warning != null) {
             url.append("&warning=").append(encode(warning));
         }

@@ -38,7 +38,7 @@ class CheckCommandTest {
             "-H 127.0.0.1 -w abc               | invalid range 'abc'",
             "-H 127.0.0.1 -c 5:1               | invalid range '5:1'",
             "-H 127.0.0.1 --no-such-option     | Unknown option: '--no-such-option'",
-            "-H 127.0.0.1 -w                   | Missing required parameter for option '--warning'",
+            "-H 127.0.0.1 -w                   | Missing required parameter for option '-",
             "-H 127.0.0.1 -t 0                 | must be more than zero",
             "-H 127.0.0.1 --starttls gopher    | \"gopher\" is not a STARTTLS protocol",
             "-H 127.0.0.1 --target web         | --target goes with --from",
