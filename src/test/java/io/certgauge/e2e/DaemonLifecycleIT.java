@@ -99,7 +99,8 @@ class DaemonLifecycleIT {
         daemon = serve(file);
         replaceUnnoticed(file, targets("alpha", "gamma"));
         Thread.sleep(WATCHER_POLL.toMillis());
-        assertThat(discoveredIds()).as("the watcher cannot see this edit").containsExactly("alpha");
+        assertThat(discoveredIds()).as("the watcher cannot see this edit")
+                .containsExactly("alpha");
 
         daemon.hangUp();
 
