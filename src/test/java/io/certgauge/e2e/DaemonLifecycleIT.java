@@ -118,7 +118,7 @@ class DaemonLifecycleIT {
         assertThat(sample(daemon.get("/metrics").body(), "certgauge_probe_success", "alpha"))
                 .contains(1.0);
 
-        write("watched.yaml", targets("beta", "gamma"));
+        write("watched.yaml", "# gamma replaces alpha\n" + targets("beta", "gamma"));
 
         daemon.awaitBody("/zabbix/discovery", body -> body.contains("\"gamma\""), RELOAD);
         assertThat(discoveredIds()).containsExactlyInAnyOrder("beta", "gamma");
