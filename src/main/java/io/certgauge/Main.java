@@ -5,6 +5,7 @@ import io.certgauge.cli.DemoCommand;
 import io.certgauge.cli.InspectCommand;
 import io.certgauge.cli.ServeCommand;
 import io.certgauge.probe.JdkTlsPolicy;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,7 +26,7 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             InspectCommand.class
         })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     /** Exit code of serve, demo and inspect for bad arguments or a bad targets file. */
     public static final int EXIT_USAGE = 2;
@@ -41,21 +42,25 @@ public final class Main implements Runnable {
     /** Runs the command line and returns the exit code; for tests. */
     public static int run(String... args) {
         CommandLine commandLine = new CommandLine(new Main());
+        // picocli asks the handlers of the command line that executes (this root one) even for
+        // a mistake in a subcommand, so the handlers below dispatch check's plugin contract.
         commandLine.setParameterExceptionHandler(Main::usageError);
         commandLine.setExecutionExceptionHandler(Main::runtimeError);
-        CommandLine check = commandLine.getSubcommands().get("check");
-        check.setParameterExceptionHandler(CheckCommand::usageError);
-        check.setExecutionExceptionHandler(CheckCommand::internalError);
         return commandLine.execute(args);
     }
 
+    /** No command given: a usage mistake like any other, so the usage goes to stderr. */
     @Override
-    public void run() {
+    public Integer call() {
         new CommandLine(this).usage(System.err);
+        return EXIT_USAGE;
     }
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
+        if (cmd.getCommand() instanceof CheckCommand) {
+            return CheckCommand.usageError(e, args);
+        }
         cmd.getErr().println("certgauge: " + e.getMessage());
         cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
         return EXIT_USAGE;
@@ -63,6 +68,9 @@ public final class Main implements Runnable {
 
     private static int runtimeError(
             Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        if (cmd.getCommand() instanceof CheckCommand) {
+            return CheckCommand.internalError(e, cmd, parseResult);
+        }
         cmd.getErr().println("certgauge: " + describe(e));
         if (debugRequested(parseResult)) {
             e.printStackTrace(cmd.getErr());

@@ -1,6 +1,7 @@
 package io.certgauge.cli;
 
 import io.certgauge.Main;
+import io.certgauge.Version;
 import io.certgauge.config.Durations;
 import io.certgauge.config.Target;
 import io.certgauge.export.nagios.NagiosReport;
@@ -10,6 +11,7 @@ import io.certgauge.verdict.DaysRange;
 import io.certgauge.verdict.Status;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -31,6 +33,9 @@ import picocli.CommandLine.Option;
  * with the arguments is UNKNOWN (3) on stdout, which is what the plugin host reads.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
+        versionProvider = CheckCommand.VersionLine.class,
+        // A plugin host shows the first line only: --help and --version are UNKNOWN there too.
+        headerHeading = "CERTGAUGE UNKNOWN - usage help only, nothing was checked%n",
         exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3,
         exitCodeOnExecutionException = 3,
         description = "Nagios/Icinga plugin: probe one endpoint (or ask a running daemon) and "
@@ -135,7 +140,8 @@ public final class CheckCommand implements Callable<Integer> {
             DaysRange.parse(critical);
         }
         String base = from.endsWith("/") ? from.substring(0, from.length() - 1) : from;
-        StringBuilder url = new StringBuilder(base).append("/nagios?target=").append(encode(target));
+        StringBuilder url =
+                new StringBuilder(base).append("/nagios?target=").append(encode(target));
         if (warning != null) {
             url.append("&warning=").append(encode(warning));
         }
@@ -146,7 +152,7 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             body = get(URI.create(url.toString()));
         } catch (IOException | IllegalArgumentException e) {
-            return unknown("cannot read " + base + ": " + Main.describe(e));
+            return unknown("cannot read " + base + ": " + reason(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return unknown("interrupted");
@@ -166,6 +172,17 @@ public final class CheckCommand implements Callable<Integer> {
             throw new IOException("HTTP " + response.statusCode() + ", not a certgauge daemon");
         }
         return body;
+    }
+
+    /**
+     * Why the daemon could not be read. The JDK's HTTP client reports a failed connection as a
+     * {@code ConnectException} with no message anywhere in its causes.
+     */
+    private static String reason(Exception e) {
+        if (e instanceof ConnectException && e.getMessage() == null) {
+            return "cannot connect (refused or unreachable)";
+        }
+        return Main.describe(e);
     }
 
     /** The state named by the first word after {@code CERTGAUGE}; UNKNOWN when unreadable. */
@@ -210,5 +227,16 @@ public final class CheckCommand implements Callable<Integer> {
             e.printStackTrace(cmd.getErr());
         }
         return Status.UNKNOWN.exitCode();
+    }
+
+    /** {@code --version} as a plugin status line: UNKNOWN, since nothing was checked. */
+    static final class VersionLine implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                "CERTGAUGE UNKNOWN - certgauge " + Version.current()
+                        + " (version only, nothing was checked)"
+            };
+        }
     }
 }
