@@ -48,6 +48,8 @@ final class CryptoPolicy {
      * @param anchored whether the last of {@code certs} is a trust anchor
      * @param protocol the negotiated TLS version, or {@code null} when there was no handshake
      */
+    // Limitation: when no path reaches a trust anchor only the leaf is judged; the issuers an
+    // untrusted chain presents are not, since which of them matter is unknown without a path.
     static List<Finding> findings(List<X509Certificate> certs, boolean anchored, String protocol) {
         List<Finding> findings = new ArrayList<>();
         weakKey(certs, anchored).ifPresent(findings::add);

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * the TLS handshake. Bytes are read one at a time and the text seen so far is matched after each
  * {@code >}, so reading stops exactly at the end of {@code <proceed/>}.
  */
+// Limitation: only client-to-server streams (jabber:client, port 5222); a server-to-server
+// port (5269, jabber:server) is not negotiated.
 // Limitation: XML comments or CDATA that contain "<starttls" or "</features>" could mislead the
 // matching; servers do not send those in stream negotiation.
 final class XmppStartTls implements StartTlsDialogue {
