@@ -78,6 +78,8 @@ public final class Analyzer {
         if (publicRoot) {
             LifetimePolicy.lifetimeTooLong(leaf).ifPresent(findings::add);
         }
+        findings.addAll(
+                CryptoPolicy.findings(verified ? path : List.of(leaf), verified, ctx.protocol()));
         findings.sort(Comparator.comparing(Finding::code));
 
         Instant chainNotAfter = new PathValidation(path, verified, List.of()).notAfter();

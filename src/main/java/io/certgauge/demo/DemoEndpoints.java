@@ -99,6 +99,16 @@ public final class DemoEndpoints implements AutoCloseable {
                 new Presented(orderLeaf, List.of(orderLeaf.certificate(), root.certificate(),
                         intermediate.certificate())));
 
+        s.add(servers, endpoints, "weak-key", "CRITICAL: weak_key (a 1024-bit RSA leaf)",
+                s.chain(s.issue(Pki.leaf("weak-key." + DOMAIN).key("RSA", 1024), -10, 200)));
+        s.add(servers, endpoints, "weak-signature",
+                "CRITICAL: weak_signature (the leaf is signed with SHA-1)",
+                s.chain(s.issue(Pki.leaf("weak-signature." + DOMAIN)
+                        .signatureAlgorithm("SHA1withECDSA"), -10, 200)));
+        s.add(servers, endpoints, "deprecated-protocol",
+                "WARNING: deprecated_protocol (the server speaks TLS 1.0 only)",
+                s.leaf("deprecated-protocol", -10, 200), List.of("TLSv1"));
+
         Path targets = dir.resolve("demo-targets.yaml");
         Files.writeString(targets, targetsYaml(endpoints, caFile), StandardCharsets.UTF_8);
         return new DemoEndpoints(servers, endpoints, caFile, targets);
@@ -164,9 +174,16 @@ public final class DemoEndpoints implements AutoCloseable {
 
         void add(List<DemoTlsServer> servers, List<Endpoint> endpoints, String name,
                 String shows, Presented presented) throws IOException, GeneralSecurityException {
+            add(servers, endpoints, name, shows, presented, List.of());
+        }
+
+        /** An endpoint whose server speaks only {@code protocols} (empty: the JDK's set). */
+        void add(List<DemoTlsServer> servers, List<Endpoint> endpoints, String name,
+                String shows, Presented presented, List<String> protocols)
+                throws IOException, GeneralSecurityException {
             DemoTlsServer server =
                     DemoTlsServer.start(InetAddress.getByName("127.0.0.1"),
-                            presented.leaf().privateKey(), presented.chain());
+                            presented.leaf().privateKey(), presented.chain(), protocols);
             servers.add(server);
             endpoints.add(new Endpoint(name, name + "." + DOMAIN, server.port(), shows));
         }

@@ -39,12 +39,13 @@ public final class DemoTlsServer implements AutoCloseable {
 
     /**
      * Starts a server on {@code bindAddress} (port chosen by the system) presenting
-     * {@code chain}, whose first certificate belongs to {@code key}.
+     * {@code chain}, whose first certificate belongs to {@code key}, with the JDK's default
+     * protocol versions.
      */
     public static DemoTlsServer start(
             InetAddress bindAddress, PrivateKey key, List<X509Certificate> chain)
             throws IOException, GeneralSecurityException {
-        return start(new InetSocketAddress(bindAddress, 0), key, chain);
+        return start(new InetSocketAddress(bindAddress, 0), key, chain, List.of());
     }
 
     /**
@@ -54,14 +55,37 @@ public final class DemoTlsServer implements AutoCloseable {
     public static DemoTlsServer start(
             InetSocketAddress bind, PrivateKey key, List<X509Certificate> chain)
             throws IOException, GeneralSecurityException {
+        return start(bind, key, chain, List.of());
+    }
+
+    /** A server on {@code bindAddress}, port chosen by the system, speaking only {@code protocols}. */
+    public static DemoTlsServer start(InetAddress bindAddress, PrivateKey key,
+            List<X509Certificate> chain, List<String> protocols)
+            throws IOException, GeneralSecurityException {
+        return start(new InetSocketAddress(bindAddress, 0), key, chain, protocols);
+    }
+
+    /**
+     * The same, speaking only {@code protocols} (JDK names such as {@code TLSv1}); an empty list
+     * keeps the JDK's defaults. TLS 1.0 and 1.1 need {@code JdkTlsPolicy.relax()} to have run
+     * before any TLS use in the process, as {@code Main} and the tests arrange.
+     *
+     * @throws IllegalArgumentException when the JDK does not support one of {@code protocols}
+     */
+    public static DemoTlsServer start(InetSocketAddress bind, PrivateKey key,
+            List<X509Certificate> chain, List<String> protocols)
+            throws IOException, GeneralSecurityException {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(new KeyManager[] {new FixedChain(key, chain)}, null, null);
 
         SSLServerSocket socket =
                 (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
         try {
+            if (!protocols.isEmpty()) {
+                socket.setEnabledProtocols(protocols.toArray(new String[0]));
+            }
             socket.bind(bind, 50);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
         }

@@ -73,14 +73,8 @@ final class AddressProbe {
     }
 
     ProbeOutcome run() {
-        Optional<StartTlsDialogue> dialogue = Optional.empty();
-        if (target.starttls() != null) {
-            dialogue = StartTlsDialogue.forProtocol(target.starttls());
-            if (dialogue.isEmpty()) {
-                return attempt.failed(addressText, ProbeErrorReason.STARTTLS,
-                        "STARTTLS for " + target.starttls().wireName() + " is not yet supported");
-            }
-        }
+        Optional<StartTlsDialogue> dialogue =
+                Optional.ofNullable(target.starttls()).map(StartTlsDialogue::forProtocol);
         if (attempt.remainingNanos() <= 0) {
             return attempt.failed(addressText, ProbeErrorReason.TIMEOUT,
                     "no answer within " + attempt.timeoutText() + " (resolution used it all)");

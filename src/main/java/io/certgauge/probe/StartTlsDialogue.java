@@ -2,7 +2,6 @@ package io.certgauge.probe;
 
 import java.io.IOException;
 import java.net.Socket;
-import java.util.Optional;
 
 /**
  * The plain-text exchange that turns a connection into one ready for a TLS handshake. One
@@ -22,18 +21,29 @@ interface StartTlsDialogue {
      */
     void upgrade(Socket socket, ProbeTarget target) throws IOException;
 
-    /** The dialogue for a protocol, or empty when certgauge cannot speak it yet. */
-    static Optional<StartTlsDialogue> forProtocol(StartTls protocol) {
+    /** The dialogue for a protocol; every {@link StartTls} value has one. */
+    static StartTlsDialogue forProtocol(StartTls protocol) {
         switch (protocol) {
             case SMTP:
             case SUBMISSION:
                 // Submission (RFC 6409) uses the SMTP dialogue unchanged on another port.
-                return Optional.of(new SmtpStartTls());
+                return new SmtpStartTls();
+            case IMAP:
+                return new ImapStartTls();
+            case POP3:
+                return new Pop3StartTls();
+            case FTP:
+                return new FtpStartTls();
+            case LDAP:
+                return new LdapStartTls();
+            case XMPP:
+                return new XmppStartTls();
+            case POSTGRES:
+                return new PostgresStartTls();
+            case MYSQL:
+                return new MysqlStartTls();
             default:
-                // Limitation: only SMTP and submission STARTTLS are implemented; imap, pop3,
-                // ftp, ldap, xmpp, postgres and mysql fail with reason starttls until each
-                // gets its own StartTlsDialogue class.
-                return Optional.empty();
+                throw new IllegalArgumentException("no STARTTLS dialogue for " + protocol);
         }
     }
 }

@@ -60,9 +60,15 @@ final class TextLines {
         out.flush();
     }
 
-    /** Text for an error message: trimmed and cut to a readable length. */
+    /**
+     * Text for an error message: control characters and runs of white space become one space,
+     * then it is trimmed and cut to a readable length. A server controls these bytes, and a
+     * message ends up in logs, metrics pages and plugin output.
+     */
     static String shorten(CharSequence text) {
-        String trimmed = text.toString().strip();
-        return trimmed.length() <= 200 ? trimmed : trimmed.substring(0, 200) + "…";
+        String printable = text.toString()
+                .replaceAll("[\\p{Cntrl}\\s]+", " ")
+                .strip();
+        return printable.length() <= 200 ? printable : printable.substring(0, 200) + "…";
     }
 }

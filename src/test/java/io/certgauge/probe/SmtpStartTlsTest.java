@@ -154,17 +154,5 @@ class SmtpStartTlsTest {
                 assertThat(failed.message()).endsWith("STARTTLS stalled)");
             }
         }
-
-        @ParameterizedTest
-        @EnumSource(names = {"IMAP", "POP3", "FTP", "LDAP", "XMPP", "POSTGRES", "MYSQL"})
-        void protocolsWithoutADialogueYetFailWithoutConnecting(StartTls protocol) {
-            ProbeTarget target = withStartTls(loopback(1), protocol);
-
-            ProbeFailed failed = onlyFailure(prober().probe(target));
-
-            assertThat(failed.reason()).isEqualTo(ProbeErrorReason.STARTTLS);
-            assertThat(failed.message())
-                    .isEqualTo("STARTTLS for " + protocol.wireName() + " is not yet supported");
-        }
     }
 }
