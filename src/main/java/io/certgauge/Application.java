@@ -17,7 +17,7 @@ import io.certgauge.schedule.TrustCache;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +31,6 @@ public final class Application implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
     private final Path configFile;
-    private final Clock clock;
     private final Scheduler scheduler;
     private final HttpApi http;
     private final ConfigWatcher watcher;
@@ -39,7 +38,6 @@ public final class Application implements AutoCloseable {
 
     private Application(Path configFile, Config config, Settings settings, Clock clock) {
         this.configFile = configFile;
-        this.clock = clock;
         Prober prober = new TlsProber();
         TargetChecker checker =
                 new TargetChecker(prober, new Analyzer(clock),
@@ -105,11 +103,7 @@ public final class Application implements AutoCloseable {
 
     /** Blocks until the first round of probes finished. */
     public void awaitFirstRound() throws InterruptedException {
-        scheduler.awaitRound(java.time.Duration.ofDays(1));
-    }
-
-    Instant now() {
-        return clock.instant();
+        scheduler.awaitRound(Duration.ofDays(1));
     }
 
     @Override
