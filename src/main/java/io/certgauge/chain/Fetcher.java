@@ -17,13 +17,13 @@ public interface Fetcher {
         @Override
         public byte[] get(URI uri, Kind kind, Instant deadline, Expiry expiry)
                 throws FetchException {
-            throw new FetchException("no fetcher configured, " + uri + " was not fetched");
+            throw new FetchException("not fetched: no fetcher configured");
         }
 
         @Override
         public byte[] post(URI uri, Kind kind, String contentType, byte[] body,
                 Instant deadline, Expiry expiry) throws FetchException {
-            throw new FetchException("no fetcher configured, " + uri + " was not fetched");
+            throw new FetchException("not fetched: no fetcher configured");
         }
     };
 
@@ -66,8 +66,8 @@ public interface Fetcher {
      *
      * @param deadline when the fetch must have ended; {@code null} for the fetcher's default
      * @return the body of a 200 answer
-     * @throws FetchException with a readable reason: refused scheme, connection refused, HTTP
-     *     status, size cap, deadline
+     * @throws FetchException with a readable reason that does not repeat the URI (callers name
+     *     it): refused scheme, connection refused, HTTP status, size cap, deadline
      */
     byte[] get(URI uri, Kind kind, Instant deadline, Expiry expiry) throws FetchException;
 

@@ -137,7 +137,7 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
         checkScheme(uri);
         Duration left = Duration.between(clock.instant(), end);
         if (left.isNegative() || left.isZero()) {
-            throw new FetchException("deadline passed before " + uri + " was asked");
+            throw new FetchException("not asked: the deadline had passed");
         }
 
         HttpUriRequestBase request = request(uri, contentType, body, left);
@@ -150,7 +150,7 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
         } catch (FetchException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw describe(e, uri, end);
+            throw describe(e, end);
         } finally {
             CONNECT_BUDGET.remove();
             cancel.cancel(false);
@@ -161,7 +161,7 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
             return answer.body();
         }
         if (redirects >= MAX_REDIRECTS) {
-            throw new FetchException(uri + " redirects more than " + MAX_REDIRECTS + " times");
+            throw new FetchException("redirected more than " + MAX_REDIRECTS + " times");
         }
         return exchange(answer.location(), kind, contentType, body, end, redirects + 1);
     }
@@ -201,17 +201,17 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
             return new Answer(null, redirectTarget(response, uri, status, body != null));
         }
         if (status != 200) {
-            throw new FetchException(uri + " answered HTTP " + status);
+            throw new FetchException("answered HTTP " + status);
         }
         HttpEntity entity = response.getEntity();
         if (entity == null) {
-            throw new FetchException(uri + " answered with no body");
+            throw new FetchException("answered with no body");
         }
         if (entity.getContentLength() > kind.maxBytes()) {
-            throw tooLarge(uri, kind);
+            throw tooLarge(kind);
         }
         try (InputStream in = entity.getContent()) {
-            return new Answer(readCapped(in, uri, kind), null);
+            return new Answer(readCapped(in, kind), null);
         }
     }
 
@@ -219,34 +219,34 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
             ClassicHttpResponse response, URI uri, int status, boolean post)
             throws FetchException {
         if (post && status != 307 && status != 308) {
-            throw new FetchException(uri + " answered HTTP " + status
+            throw new FetchException("answered HTTP " + status
                     + " to a POST; only 307 and 308 keep the request, so it is not followed");
         }
         Header location = response.getFirstHeader("Location");
         if (location == null) {
-            throw new FetchException(uri + " answered HTTP " + status + " without a Location");
+            throw new FetchException("answered HTTP " + status + " without a Location");
         }
         URI target;
         try {
             target = uri.resolve(location.getValue().trim());
         } catch (IllegalArgumentException e) {
-            throw new FetchException(uri + " redirects to an unreadable Location '"
+            throw new FetchException("redirected to an unreadable Location '"
                     + location.getValue() + "'");
         }
         checkScheme(target);
         return target;
     }
 
-    private static byte[] readCapped(InputStream in, URI uri, Kind kind) throws IOException {
+    private static byte[] readCapped(InputStream in, Kind kind) throws IOException {
         byte[] all = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, kind.maxBytes() + 1));
         if (all.length > kind.maxBytes()) {
-            throw tooLarge(uri, kind);
+            throw tooLarge(kind);
         }
         return all;
     }
 
-    private static FetchException tooLarge(URI uri, Kind kind) {
-        return new FetchException(uri + " answered more than the "
+    private static FetchException tooLarge(Kind kind) {
+        return new FetchException("answered more than the "
                 + kind.name().toLowerCase(Locale.ROOT) + " size cap of " + kind.maxBytes()
                 + " bytes");
     }
@@ -254,24 +254,24 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
     static void checkScheme(URI uri) throws FetchException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!SCHEMES.contains(scheme) || uri.getHost() == null) {
-            throw new FetchException("refused to fetch " + uri
-                    + ": only http and https URLs with a host are fetched");
+            throw new FetchException("refused: only http and https URLs with a host are"
+                    + " fetched, not " + uri);
         }
     }
 
-    private FetchException describe(Exception e, URI uri, Instant end) {
+    private FetchException describe(Exception e, Instant end) {
         if (!clock.instant().isBefore(end) || e instanceof InterruptedIOException) {
-            return new FetchException(uri + " gave no answer within the deadline", e);
+            return new FetchException("gave no answer within the deadline", e);
         }
         if (e instanceof ConnectException) {
-            return new FetchException(uri + ": connection refused", e);
+            return new FetchException("connection refused", e);
         }
         if (e instanceof UnknownHostException) {
-            return new FetchException(uri + ": host name not found", e);
+            return new FetchException("host name not found", e);
         }
         if (e instanceof SSLException) {
-            return new FetchException(uri + ": TLS failed: " + e.getMessage(), e);
+            return new FetchException("TLS failed: " + e.getMessage(), e);
         }
-        return new FetchException(uri + ": " + e.getMessage(), e);
+        return new FetchException(String.valueOf(e.getMessage()), e);
     }
 }
