@@ -58,7 +58,8 @@ final class CertificateUrls {
             return uris;
         }
         try {
-            for (DistributionPoint point : CRLDistPoint.getInstance(value).getDistributionPoints()) {
+            CRLDistPoint points = CRLDistPoint.getInstance(value);
+            for (DistributionPoint point : points.getDistributionPoints()) {
                 DistributionPointName name = point.getDistributionPoint();
                 if (name != null && name.getType() == DistributionPointName.FULL_NAME) {
                     addUris(GeneralNames.getInstance(name.getName()).getNames(), uris);

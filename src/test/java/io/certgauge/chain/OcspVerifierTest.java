@@ -87,8 +87,8 @@ class OcspVerifierTest {
 
     @Test
     void responseAboutAnotherCertificateIsNotUsable() {
-        Pki.Issued other =
-                RevocationPki.leaf("o.example.test", CA, NOW.minus(days(5)), RevocationPki.names());
+        Pki.Issued other = RevocationPki.leaf(
+                "o.example.test", CA, NOW.minus(days(5)), RevocationPki.names());
         byte[] response = RevocationPki.ocsp(other, CA, NOW).encode();
 
         RevocationAnswer answer = verify(response, null);

@@ -451,8 +451,8 @@ class RevocationCheckTest {
 
         @Test
         void nonHttpResponderIsRefusedWithoutARequest() {
-            Pki.Issued leaf = leaf(RevocationPki.names()
-                    .crl("ldap://127.0.0.1:" + server.port() + "/cn=CA?certificateRevocationList"));
+            String ldap = "ldap://127.0.0.1:" + server.port() + "/cn=CA?certificateRevocationList";
+            Pki.Issued leaf = leaf(RevocationPki.names().crl(ldap));
 
             ChainReport report = analyze(leaf, null, true);
 
