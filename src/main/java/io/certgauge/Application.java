@@ -6,6 +6,8 @@ import io.certgauge.config.Config;
 import io.certgauge.config.ConfigException;
 import io.certgauge.config.ConfigLoader;
 import io.certgauge.export.prometheus.PrometheusExporter;
+import io.certgauge.fetch.CachingFetcher;
+import io.certgauge.fetch.HttpFetcher;
 import io.certgauge.http.HttpApi;
 import io.certgauge.probe.Prober;
 import io.certgauge.probe.TlsProber;
@@ -35,12 +37,17 @@ public final class Application implements AutoCloseable {
     private final HttpApi http;
     private final ConfigWatcher watcher;
     private final SelfMonitor monitor;
+    private final HttpFetcher fetcher;
 
     private Application(Path configFile, Config config, Settings settings, Clock clock) {
         this.configFile = configFile;
         Prober prober = new TlsProber();
+        // One fetcher and one cache for every target: OCSP answers, CRLs and AIA
+        // intermediates are shared by the many targets of one CA.
+        this.fetcher = new HttpFetcher();
+        Analyzer analyzer = new Analyzer(clock, new CachingFetcher(fetcher, clock));
         TargetChecker checker =
-                new TargetChecker(prober, new Analyzer(clock),
+                new TargetChecker(prober, analyzer,
                         new TrustCache(TrustMaterial.systemDefault()), clock);
         ResultStore store = new ResultStore(config);
         PrometheusExporter prometheus =
@@ -112,5 +119,6 @@ public final class Application implements AutoCloseable {
         watcher.close();
         http.close();
         scheduler.close();
+        fetcher.close();
     }
 }

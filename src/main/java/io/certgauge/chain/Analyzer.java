@@ -25,15 +25,35 @@ import java.util.stream.Collectors;
  * {@code expired} and {@code self_signed}, two problems with two fixes. An empty checked name
  * (nothing to check, as for a certificate file) counts as a host name match.
  *
- * <p>Pure (no I/O) and thread-safe: every analysis works on its own state; the only field is
- * the clock.
+ * <p>When no path reaches a trust anchor and the top of the best path names caIssuers (RFC
+ * 5280 section 4.2.2.1), the missing issuers are fetched and the path is built again, as
+ * browsers do: a path that then validates is {@code incomplete_chain} (verified), naming the
+ * address the intermediate came from; otherwise the {@code untrusted} message says why the
+ * fetch did not help. The leaf's revocation status is then checked by {@link
+ * RevocationChecker}.
+ *
+ * <p>Pure apart from the injected {@link Fetcher}, and thread-safe: every analysis works on its
+ * own state; the fields are the clock and the fetcher.
  */
 public final class Analyzer {
 
     private final Clock clock;
+    private final Fetcher fetcher;
 
+    /**
+     * An Analyzer that fetches nothing ({@link Fetcher#NONE}): AIA completion finds nothing,
+     * and with revocation on a leaf that names a responder or a CRL gets {@code
+     * revocation_unknown} unless its staple answers, since no answer could be had. Production
+     * wiring passes a real fetcher.
+     */
     public Analyzer(Clock clock) {
+        this(clock, Fetcher.NONE);
+    }
+
+    /** An Analyzer whose OCSP, CRL and AIA fetches go through {@code fetcher}. */
+    public Analyzer(Clock clock, Fetcher fetcher) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
     }
 
     /**
@@ -50,10 +70,18 @@ public final class Analyzer {
         SignatureCheck signatures = new SignatureCheck();
         PathValidator validator = new PathValidator(now, signatures);
 
-        PathValidation best = new PathBuilder(presented, ctx.trust()).build(leaf).stream()
-                .map(validator::validate)
-                .min(ranking(presented))
-                .orElseThrow();
+        PathValidation best = bestPath(presented, ctx.trust(), validator);
+        AiaIssuers aia = new AiaIssuers(fetcher, ctx.deadline());
+        TrustMaterial trust = ctx.trust();
+        for (int round = 0; round < AiaIssuers.MAX_ROUNDS && missesIssuer(best, signatures);
+                round++) {
+            List<X509Certificate> fetched = aia.issuersOf(top(best.path()));
+            if (fetched.isEmpty()) {
+                break;
+            }
+            trust = trust.plus(new TrustMaterial(List.of(), fetched));
+            best = bestPath(presented, trust, validator);
+        }
         boolean verified = best.verified();
         List<X509Certificate> path =
                 verified ? best.path() : presentedIssuerChain(presented, signatures);
@@ -69,7 +97,7 @@ public final class Analyzer {
         if (!hostnameMatch) {
             findings.add(hostnameMismatch(leaf, ctx.checkedName()));
         }
-        trustFinding(best, presented, signatures).ifPresent(findings::add);
+        trustFinding(best, presented, signatures, aia).ifPresent(findings::add);
         if (verified) {
             chainOrder(presented, path).ifPresent(findings::add);
         }
@@ -80,11 +108,32 @@ public final class Analyzer {
         }
         findings.addAll(
                 CryptoPolicy.findings(verified ? path : List.of(leaf), verified, ctx.protocol()));
+        X509Certificate issuer = path.size() > 1 ? path.get(1) : null;
+        RevocationChecker.Outcome revocation =
+                new RevocationChecker(fetcher, now).check(leaf, issuer, ctx);
+        findings.addAll(revocation.findings());
         findings.sort(Comparator.comparing(Finding::code));
 
         Instant chainNotAfter = new PathValidation(path, verified, List.of()).notAfter();
-        return new ChainReport(
-                presented, path, verified, hostnameMatch, publicRoot, findings, chainNotAfter);
+        return new ChainReport(presented, path, verified, hostnameMatch, publicRoot, findings,
+                chainNotAfter, revocation.answers(), revocation.stapleNextUpdate());
+    }
+
+    private static PathValidation bestPath(
+            List<X509Certificate> presented, TrustMaterial trust, PathValidator validator) {
+        return new PathBuilder(presented, trust).build(presented.get(0)).stream()
+                .map(validator::validate)
+                .min(ranking(presented))
+                .orElseThrow();
+    }
+
+    /** The best path is a dead end below a certificate that is not self-signed. */
+    private static boolean missesIssuer(PathValidation best, SignatureCheck signatures) {
+        return !best.anchored() && !signatures.selfSigned(top(best.path()));
+    }
+
+    private static X509Certificate top(List<X509Certificate> path) {
+        return path.get(path.size() - 1);
     }
 
     /**
@@ -131,8 +180,8 @@ public final class Analyzer {
         return missing;
     }
 
-    private static Optional<Finding> trustFinding(
-            PathValidation best, List<X509Certificate> presented, SignatureCheck signatures) {
+    private static Optional<Finding> trustFinding(PathValidation best,
+            List<X509Certificate> presented, SignatureCheck signatures, AiaIssuers aia) {
         X509Certificate leaf = presented.get(0);
         if (best.verified()) {
             List<X509Certificate> missing = notSent(best, presented);
@@ -143,15 +192,32 @@ public final class Analyzer {
                     "the server did not send " + missing.stream()
                             .map(Describe::name)
                             .collect(Collectors.joining(", "))
-                            + "; the path was completed from the trust material"));
+                            + "; " + completedFrom(missing, aia)));
         }
         if (signatures.selfSigned(leaf)) {
             return Optional.of(new Finding(FindingCode.SELF_SIGNED,
                     "leaf " + Describe.name(leaf) + " is self-signed and not a trust anchor"));
         }
         Violation reason = best.structural().get(0);
+        String fetchNote = aia.problems().isEmpty()
+                ? ""
+                : "; fetching the issuer named by AIA caIssuers did not help: "
+                        + String.join("; ", aia.problems());
         return Optional.of(new Finding(FindingCode.UNTRUSTED,
-                "no acceptable path to a trust anchor: " + reason.message()));
+                "no acceptable path to a trust anchor: " + reason.message() + fetchNote));
+    }
+
+    /** Where the certificates the server did not send were found. */
+    private static String completedFrom(List<X509Certificate> missing, AiaIssuers aia) {
+        if (missing.stream().allMatch(c -> aia.source(c).isEmpty())) {
+            return "the path was completed from the trust material";
+        }
+        return "the chain validates with " + missing.stream()
+                .map(c -> aia.source(c)
+                        .map(url -> Describe.name(c) + " fetched from " + url
+                                + " (AIA caIssuers), as browsers that fetch it do")
+                        .orElse(Describe.name(c) + " from the trust material"))
+                .collect(Collectors.joining(" and "));
     }
 
     private static Optional<Finding> dateFinding(

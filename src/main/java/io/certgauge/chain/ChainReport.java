@@ -16,6 +16,10 @@ import java.util.List;
  * @param publicRoot the path ends in a root marked public
  * @param findings every finding, one code per problem, in {@link FindingCode} order
  * @param chainNotAfter the earliest notAfter on {@code path}, the trust anchor included
+ * @param revocation the leaf's revocation answers in the order asked (staple, OCSP, CRL);
+ *     empty when nothing was checked
+ * @param stapleNextUpdate the stapled OCSP response's nextUpdate when the server stapled one
+ *     that could be read, usable or not; else {@code null}
  */
 public record ChainReport(
         List<X509Certificate> presented,
@@ -24,12 +28,28 @@ public record ChainReport(
         boolean hostnameMatch,
         boolean publicRoot,
         List<Finding> findings,
-        Instant chainNotAfter) {
+        Instant chainNotAfter,
+        List<RevocationAnswer> revocation,
+        Instant stapleNextUpdate) {
 
     public ChainReport {
         presented = List.copyOf(presented);
         path = List.copyOf(path);
         findings = List.copyOf(findings);
+        revocation = List.copyOf(revocation);
+    }
+
+    /** A report without revocation data. */
+    public ChainReport(
+            List<X509Certificate> presented,
+            List<X509Certificate> path,
+            boolean verified,
+            boolean hostnameMatch,
+            boolean publicRoot,
+            List<Finding> findings,
+            Instant chainNotAfter) {
+        this(presented, path, verified, hostnameMatch, publicRoot, findings, chainNotAfter,
+                List.of(), null);
     }
 
     public X509Certificate leaf() {

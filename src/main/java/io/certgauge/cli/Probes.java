@@ -6,6 +6,8 @@ import io.certgauge.config.Defaults;
 import io.certgauge.config.Durations;
 import io.certgauge.config.Target;
 import io.certgauge.config.Targets;
+import io.certgauge.fetch.CachingFetcher;
+import io.certgauge.fetch.HttpFetcher;
 import io.certgauge.probe.TlsProber;
 import io.certgauge.result.TargetResult;
 import io.certgauge.schedule.TargetChecker;
@@ -40,8 +42,11 @@ final class Probes {
 
     /** Probes and analyses the target once, as the daemon would. */
     static TargetResult probe(Target target, Clock clock) {
-        TargetChecker checker = new TargetChecker(new TlsProber(), new Analyzer(clock),
-                new TrustCache(TrustMaterial.systemDefault()), clock);
-        return checker.check(target, null);
+        try (HttpFetcher fetcher = new HttpFetcher()) {
+            Analyzer analyzer = new Analyzer(clock, new CachingFetcher(fetcher, clock));
+            TargetChecker checker = new TargetChecker(new TlsProber(), analyzer,
+                    new TrustCache(TrustMaterial.systemDefault()), clock);
+            return checker.check(target, null);
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.certgauge.chain.CertificateFacts;
 import io.certgauge.chain.ChainReport;
 import io.certgauge.chain.Finding;
 import io.certgauge.chain.FindingCode;
+import io.certgauge.chain.RevocationAnswer;
 import io.certgauge.config.Config;
 import io.certgauge.config.Defaults;
 import io.certgauge.config.Target;
@@ -18,6 +19,7 @@ import io.certgauge.result.AddressResult;
 import io.certgauge.result.Snapshot;
 import io.certgauge.result.TargetResult;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -52,6 +54,9 @@ public final class ExportFixtures {
     public static final String LB = "lb.example.co.jp:443";
     public static final String INTRANET = "intranet";
     public static final String NEW = "new.example.co.jp:443";
+
+    /** The nextUpdate of the OCSP response the healthy target stapled. */
+    public static final Instant STAPLE_NEXT_UPDATE = Instant.parse("2026-12-10T12:00:00Z");
 
     private static final Instant PROBED = NOW.minus(Duration.ofMinutes(10));
     private static final String TLS13 = "TLSv1.3";
@@ -154,19 +159,39 @@ public final class ExportFixtures {
                 Duration.ofSeconds(10), IpFamily.ANY, Thresholds.DEFAULT, true, false, 0);
     }
 
+    /** The server stapled a good OCSP response valid until {@link #STAPLE_NEXT_UPDATE}. */
     private TargetResult ok() {
         Pki.Issued leaf = leaf("www", "www.example.co.jp", 0x1001, "2026-11-27T00:00:00Z");
-        AddressResult a = read("127.0.0.1", PROBED, 84, reportOf(leaf, List.of()));
+        RevocationAnswer staple = new RevocationAnswer(RevocationAnswer.Source.STAPLE,
+                RevocationAnswer.Status.GOOD, null, null, null, STAPLE_NEXT_UPDATE, "good");
+        ChainReport report = withRevocation(reportOf(leaf, List.of()), List.of(staple),
+                STAPLE_NEXT_UPDATE);
+        AddressResult a = read("127.0.0.1", PROBED, 84, report);
         return probed(OK, List.of(a), List.of(), 84);
     }
 
+    /** No staple; the OCSP responder was down and the CRL said good. */
     private TargetResult expiring() {
         Pki.Issued leaf =
                 leaf("expiring", "expiring.example.co.jp", 0x1002, "2026-09-24T00:00:00Z");
         List<Finding> findings = List.of(new Finding(FindingCode.RENEWAL_OVERDUE,
                 "leaf has 19.4 of 90 days left, less than a quarter of its lifetime"));
-        AddressResult a = read("127.0.0.1", PROBED, 84, reportOf(leaf, findings));
+        List<RevocationAnswer> answers = List.of(
+                new RevocationAnswer(RevocationAnswer.Source.OCSP, RevocationAnswer.Status.UNKNOWN,
+                        URI.create("http://ocsp.example.co.jp/"), null, null, null,
+                        "connection refused"),
+                new RevocationAnswer(RevocationAnswer.Source.CRL, RevocationAnswer.Status.GOOD,
+                        URI.create("http://crl.example.co.jp/r11.crl"), null, null,
+                        NOW.plus(Duration.ofDays(6)), "not listed"));
+        ChainReport report = withRevocation(reportOf(leaf, findings), answers, null);
+        AddressResult a = read("127.0.0.1", PROBED, 84, report);
         return probed(EXPIRING, List.of(a), List.of(), 84);
+    }
+
+    private static ChainReport withRevocation(
+            ChainReport r, List<RevocationAnswer> answers, Instant stapleNextUpdate) {
+        return new ChainReport(r.presented(), r.path(), r.verified(), r.hostnameMatch(),
+                r.publicRoot(), r.findings(), r.chainNotAfter(), answers, stapleNextUpdate);
     }
 
     private TargetResult mail() {

@@ -32,7 +32,7 @@ public final class PrometheusExporter {
      */
     public PrometheusExporter(
             Supplier<Snapshot> snapshots, Clock clock, String version, Instant configLoadedAt) {
-        this(snapshots, clock, version, configLoadedAt, RevocationView.NONE);
+        this(snapshots, clock, version, configLoadedAt, RevocationView.FROM_REPORT);
     }
 
     /** As above, with revocation answers from {@code revocation}. */

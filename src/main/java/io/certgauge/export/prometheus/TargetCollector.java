@@ -35,7 +35,8 @@ public final class TargetCollector implements MultiCollector {
     /**
      * @param snapshots read once per scrape
      * @param clock the time days left are computed against
-     * @param revocation where revocation answers come from; {@link RevocationView#NONE} for now
+     * @param revocation where revocation answers come from, usually {@link
+     *     RevocationView#FROM_REPORT}
      */
     public TargetCollector(Supplier<Snapshot> snapshots, Clock clock, RevocationView revocation) {
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
