@@ -42,13 +42,24 @@ public final class Analyzer {
      * @throws IllegalArgumentException when {@code presented} is empty
      */
     public ChainReport analyze(List<X509Certificate> presented, AnalysisContext ctx) {
+        return analyze(presented, ctx, ValidationOptions.DEFAULT);
+    }
+
+    /**
+     * Analyses a chain with validation options other than a TLS client's defaults (a depth
+     * limit, key usages the leaf must allow).
+     *
+     * @throws IllegalArgumentException when {@code presented} is empty
+     */
+    public ChainReport analyze(
+            List<X509Certificate> presented, AnalysisContext ctx, ValidationOptions options) {
         if (presented.isEmpty()) {
             throw new IllegalArgumentException("no certificate presented");
         }
         Instant now = clock.instant();
         X509Certificate leaf = presented.get(0);
         SignatureCheck signatures = new SignatureCheck();
-        PathValidator validator = new PathValidator(now, signatures);
+        PathValidator validator = new PathValidator(now, signatures, options);
 
         PathValidation best = new PathBuilder(presented, ctx.trust()).build(leaf).stream()
                 .map(validator::validate)

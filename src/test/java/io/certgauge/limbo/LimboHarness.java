@@ -7,6 +7,7 @@ import io.certgauge.chain.Finding;
 import io.certgauge.chain.FindingCode;
 import io.certgauge.chain.Severity;
 import io.certgauge.chain.TrustMaterial;
+import io.certgauge.chain.ValidationOptions;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
@@ -17,7 +18,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -52,6 +55,15 @@ final class LimboHarness {
         }
     }
 
+    private static final Map<String, String> EKU_OIDS = Map.of(
+            "anyExtendedKeyUsage", "2.5.29.37.0",
+            "serverAuth", ValidationOptions.SERVER_AUTH,
+            "clientAuth", "1.3.6.1.5.5.7.3.2",
+            "codeSigning", "1.3.6.1.5.5.7.3.3",
+            "emailProtection", "1.3.6.1.5.5.7.3.4",
+            "timeStamping", "1.3.6.1.5.5.7.3.8",
+            "OCSPSigning", "1.3.6.1.5.5.7.3.9");
+
     private LimboHarness() {}
 
     static Grade grade(LimboCase tc) {
@@ -68,7 +80,7 @@ final class LimboHarness {
         ChainReport report;
         try {
             Analyzer analyzer = new Analyzer(Clock.fixed(validationTime(tc), ZoneOffset.UTC));
-            report = analyzer.analyze(presented, context(tc, trusted));
+            report = analyzer.analyze(presented, context(tc, trusted), options(tc));
         } catch (RuntimeException e) {
             return new Grade(tc, false, "the Analyzer threw " + e);
         }
@@ -90,6 +102,41 @@ final class LimboHarness {
             return Instant.now();
         }
         return OffsetDateTime.parse(tc.validationTime()).toInstant();
+    }
+
+    /**
+     * The testcase's own constraints: {@code max_chain_depth} counts intermediates, as in
+     * x509-limbo; {@code key_usage} and {@code extended_key_usage} replace the defaults when
+     * given (serverAuth is the default purpose of a SERVER testcase).
+     */
+    static ValidationOptions options(LimboCase tc) {
+        ValidationOptions options = ValidationOptions.DEFAULT;
+        if (tc.maxChainDepth() != null) {
+            options = options.withMaxIntermediates(tc.maxChainDepth());
+        }
+        if (!tc.keyUsage().isEmpty()) {
+            options = options.withLeafKeyUsages(tc.keyUsage().stream()
+                    .map(LimboHarness::keyUsage)
+                    .collect(Collectors.toSet()));
+        }
+        if (!tc.extendedKeyUsage().isEmpty()) {
+            options = options.withLeafExtendedKeyUsages(tc.extendedKeyUsage().stream()
+                    .map(LimboHarness::extendedKeyUsage)
+                    .collect(Collectors.toSet()));
+        }
+        return options;
+    }
+
+    private static ValidationOptions.KeyUsage keyUsage(String name) {
+        return Arrays.stream(ValidationOptions.KeyUsage.values())
+                .filter(u -> u.rfcName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown key usage " + name));
+    }
+
+    /** x509-limbo's KnownEKUs by name, or an OID as given. */
+    private static String extendedKeyUsage(String name) {
+        return EKU_OIDS.getOrDefault(name, name);
     }
 
     private static AnalysisContext context(LimboCase tc, List<X509Certificate> trusted) {
