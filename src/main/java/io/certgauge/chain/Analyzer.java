@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -59,7 +60,8 @@ public final class Analyzer {
         Instant now = clock.instant();
         X509Certificate leaf = presented.get(0);
         SignatureCheck signatures = new SignatureCheck();
-        PathValidator validator = new PathValidator(now, signatures, options);
+        PathValidator validator =
+                new PathValidator(now, signatures, options, publicAnchors(ctx.trust()));
 
         PathValidation best = new PathBuilder(presented, ctx.trust()).build(leaf).stream()
                 .map(validator::validate)
@@ -258,6 +260,13 @@ public final class Analyzer {
                 .filter(c -> signatures.verifies(cert, c))
                 .findFirst()
                 .or(() -> named.stream().findFirst());
+    }
+
+    private static Set<X509Certificate> publicAnchors(TrustMaterial trust) {
+        return trust.anchors().stream()
+                .filter(TrustMaterial.Anchor::publicRoot)
+                .map(TrustMaterial.Anchor::certificate)
+                .collect(Collectors.toSet());
     }
 
     private static boolean endsInPublicRoot(List<X509Certificate> path, TrustMaterial trust) {

@@ -50,17 +50,24 @@ final class PathValidator {
     private final Instant now;
     private final SignatureCheck signatures;
     private final ValidationOptions options;
+    private final Set<X509Certificate> publicAnchors;
 
     PathValidator(Instant now, SignatureCheck signatures) {
-        this(now, signatures, ValidationOptions.DEFAULT);
+        this(now, signatures, ValidationOptions.DEFAULT, Set.of());
     }
 
-    PathValidator(Instant now, SignatureCheck signatures, ValidationOptions options) {
+    /**
+     * @param publicAnchors the trust anchors marked public: paths that end in one are judged
+     *     by the CA/Browser Forum profile too
+     */
+    PathValidator(Instant now, SignatureCheck signatures, ValidationOptions options,
+            Set<X509Certificate> publicAnchors) {
         // RFC 5280 section 4.1.2.5 encodes validity to the second; a time within the second
         // of notAfter is still that second (floor), as the encoding can say no more.
         this.now = now.truncatedTo(ChronoUnit.SECONDS);
         this.signatures = signatures;
         this.options = options;
+        this.publicAnchors = Set.copyOf(publicAnchors);
     }
 
     PathValidation validate(PathBuilder.Candidate candidate) {
@@ -82,6 +89,9 @@ final class PathValidator {
             checkDepth(path, anchored, violations);
             KeyPurposes.check(path, anchored, options, violations);
             NameConstraints.check(path, anchored, violations);
+            if (anchored && publicAnchors.contains(path.get(path.size() - 1))) {
+                ServerProfile.check(path, violations);
+            }
         }
         violations.addAll(dateViolations(path, anchored));
 
