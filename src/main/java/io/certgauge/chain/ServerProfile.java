@@ -72,27 +72,40 @@ final class ServerProfile {
         int top = path.size() - 1;
         for (int i = 0; i <= top; i++) {
             X509Certificate cert = path.get(i);
-            boolean anchor = i == top;
             String who = Describe.role(path, i, true) + " " + Describe.name(cert);
-            List<String> problems = new ArrayList<>();
-            if (!anchor) {
-                issuedCertificate(cert, problems);
-            }
-            keyIdentifiers(cert, anchor, problems);
-            if (i > 0) {
-                caCertificate(cert, anchor, problems);
-            } else {
-                leaf(cert, problems);
-            }
-            if (anchor && Describe.selfIssued(cert) && i > 0) {
-                root(cert, problems);
-            }
-            extensionCriticality(cert, problems);
-            publicKey(cert, problems);
+            List<String> problems = i == top ? anchorProblems(cert) : issuedProblems(cert, i == 0);
             for (String problem : problems) {
                 violations.add(new Violation(PathRule.PROFILE, cert, who + " " + problem));
             }
         }
+    }
+
+    /** What the profile finds wrong with a trust anchor at the top of a path. */
+    static List<String> anchorProblems(X509Certificate anchor) {
+        List<String> problems = new ArrayList<>();
+        keyIdentifiers(anchor, true, problems);
+        caCertificate(anchor, true, problems);
+        if (Describe.selfIssued(anchor)) {
+            root(anchor, problems);
+        }
+        extensionCriticality(anchor, problems);
+        publicKey(anchor, problems);
+        return problems;
+    }
+
+    /** What the profile finds wrong with a certificate a CA issued: the leaf or an intermediate. */
+    private static List<String> issuedProblems(X509Certificate cert, boolean leaf) {
+        List<String> problems = new ArrayList<>();
+        issuedCertificate(cert, problems);
+        keyIdentifiers(cert, false, problems);
+        if (leaf) {
+            leaf(cert, problems);
+        } else {
+            caCertificate(cert, false, problems);
+        }
+        extensionCriticality(cert, problems);
+        publicKey(cert, problems);
+        return problems;
     }
 
     /** BR 7.1 and RFC 5280 section 4.1.2.2: positive, at most 20 octets. */

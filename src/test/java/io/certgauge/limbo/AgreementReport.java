@@ -160,7 +160,9 @@ final class AgreementReport {
                 + " when it gives none. The expected peer name is the checked name (DNS or IP;"
                 + " no SERVER testcase names an RFC 822 address, and one would be left"
                 + " unchecked). A testcase's `max_chain_depth`, `key_usage` and"
-                + " `extended_key_usage` are passed on as validation options.\n\n"
+                + " `extended_key_usage` are passed on as validation options. A testcase's"
+                + " CRLs are not passed on: certgauge does not check CRLs yet, so each CRL"
+                + " testcase counts as it falls and its disagreement is listed.\n\n"
                 + "certgauge accepts a testcase when its report has no error-level finding"
                 + " other than `incomplete_chain`. A certificate the JDK cannot parse is a"
                 + " rejection. Percentages are cut (not rounded) to one decimal.\n\n"
@@ -223,7 +225,7 @@ final class AgreementReport {
         String verdict = g.accepted()
                 ? "expected FAILURE, certgauge accepts"
                 : "expected SUCCESS, certgauge rejects";
-        String why = notes.getOrDefault(id, "not yet explained");
+        String why = notes.getOrDefault(id, "not yet explained.");
         return "- `" + id + "` (" + verdict + "): " + why + " Analyzer: " + g.said() + "\n";
     }
 }
