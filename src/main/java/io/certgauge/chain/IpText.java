@@ -55,20 +55,29 @@ final class IpText {
     }
 
     private static Optional<Long> number(String part) {
-        try {
-            if (part.startsWith("0x") || part.startsWith("0X")) {
-                return part.length() > 2 && part.length() <= 10
-                        ? Optional.of(Long.parseLong(part.substring(2), 16)) : Optional.empty();
-            }
-            if (part.length() > 1 && part.startsWith("0")) {
-                return part.length() <= 12
-                        ? Optional.of(Long.parseLong(part.substring(1), 8)) : Optional.empty();
-            }
-            return !part.isEmpty() && part.length() <= 10 && part.chars().allMatch(Character::isDigit)
-                    ? Optional.of(Long.parseLong(part)) : Optional.empty();
-        } catch (NumberFormatException e) {
+        String digits = part;
+        int radix = 10;
+        if (part.startsWith("0x") || part.startsWith("0X")) {
+            digits = part.substring(2);
+            radix = 16;
+        } else if (part.length() > 1 && part.startsWith("0")) {
+            digits = part.substring(1);
+            radix = 8;
+        }
+        if (digits.isEmpty() || digits.length() > 12) {
             return Optional.empty();
         }
+        long value = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            // ASCII digits only: Character.digit would also read other scripts' digits.
+            char c = Character.toLowerCase(digits.charAt(i));
+            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : 99;
+            if (digit >= radix) {
+                return Optional.empty();
+            }
+            value = value * radix + digit;
+        }
+        return Optional.of(value);
     }
 
     /** The canonical text of 4 or 16 octets; empty for any other length. */

@@ -375,7 +375,8 @@ final class NameConstraints {
                 }
             }
         }
-        byte[] san = KeyIdentifiers.extensionOctets(cert, Extension.subjectAlternativeName.getId());
+        byte[] san =
+                KeyIdentifiers.extensionOctets(cert, Extension.subjectAlternativeName.getId());
         if (san != null) {
             for (GeneralName name : GeneralNames.getInstance(san).getNames()) {
                 names.add(new Name(name, shown(name)));

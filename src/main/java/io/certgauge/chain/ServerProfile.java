@@ -93,7 +93,7 @@ final class ServerProfile {
         return problems;
     }
 
-    /** What the profile finds wrong with a certificate a CA issued: the leaf or an intermediate. */
+    /** What the profile finds wrong with what a CA issued: the leaf or an intermediate. */
     private static List<String> issuedProblems(X509Certificate cert, boolean leaf) {
         List<String> problems = new ArrayList<>();
         issuedCertificate(cert, problems);
@@ -156,7 +156,8 @@ final class ServerProfile {
             Optional<byte[]> ski = KeyIdentifiers.subjectKeyId(root);
             if (aki.getKeyIdentifierOctets() == null) {
                 problems.add("has an authorityKeyIdentifier without keyIdentifier");
-            } else if (ski.isPresent() && !Arrays.equals(ski.get(), aki.getKeyIdentifierOctets())) {
+            } else if (ski.isPresent()
+                    && !Arrays.equals(ski.get(), aki.getKeyIdentifierOctets())) {
                 problems.add("has an authorityKeyIdentifier that differs from its"
                         + " subjectKeyIdentifier");
             }

@@ -77,7 +77,8 @@ class HostTextTest {
         }
 
         @ParameterizedTest(name = "{0} is no address")
-        @CsvSource({"www.example.test", "1.2.3.4.5", "256.1.1.1", "0x", "''"})
+        @CsvSource({"www.example.test", "1.2.3.4.5", "256.1.1.1", "0x", "0x-1", "1.2.3.+4",
+            "''"})
         void namesAreNotAddresses(String text) {
             assertThat(IpText.parseLenient(text)).isEqualTo(Optional.empty());
         }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Rewrites {@code docs/validation.md} from a fresh run: the command that moves the committed
- * floor, run on purpose and never by the normal test suite. See {@link AgreementReport#REGENERATE}.
+ * floor, run on purpose and never by the normal test suite. The command is
+ * {@link AgreementReport#REGENERATE}.
  */
 @EnabledIfSystemProperty(named = "limbo.write", matches = "true")
 class RegenerateValidationPageTest {
