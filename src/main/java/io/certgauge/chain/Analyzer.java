@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -62,13 +63,25 @@ public final class Analyzer {
      * @throws IllegalArgumentException when {@code presented} is empty
      */
     public ChainReport analyze(List<X509Certificate> presented, AnalysisContext ctx) {
+        return analyze(presented, ctx, ValidationOptions.DEFAULT);
+    }
+
+    /**
+     * Analyses a chain with validation options other than a TLS client's defaults (a depth
+     * limit, key usages the leaf must allow).
+     *
+     * @throws IllegalArgumentException when {@code presented} is empty
+     */
+    public ChainReport analyze(
+            List<X509Certificate> presented, AnalysisContext ctx, ValidationOptions options) {
         if (presented.isEmpty()) {
             throw new IllegalArgumentException("no certificate presented");
         }
         Instant now = clock.instant();
         X509Certificate leaf = presented.get(0);
         SignatureCheck signatures = new SignatureCheck();
-        PathValidator validator = new PathValidator(now, signatures);
+        PathValidator validator =
+                new PathValidator(now, signatures, options, publicAnchors(ctx.trust()));
 
         PathValidation best = bestPath(presented, ctx.trust(), validator);
         AiaIssuers aia = new AiaIssuers(fetcher, ctx.deadline());
@@ -315,6 +328,13 @@ public final class Analyzer {
                 .filter(c -> signatures.verifies(cert, c))
                 .findFirst()
                 .or(() -> named.stream().findFirst());
+    }
+
+    private static Set<X509Certificate> publicAnchors(TrustMaterial trust) {
+        return trust.anchors().stream()
+                .filter(TrustMaterial.Anchor::publicRoot)
+                .map(TrustMaterial.Anchor::certificate)
+                .collect(Collectors.toSet());
     }
 
     private static boolean endsInPublicRoot(List<X509Certificate> path, TrustMaterial trust) {

@@ -88,6 +88,8 @@ public final class HostnameMatcher {
         if (p.indexOf('*') < 0) {
             return p.equals(name);
         }
+        // Limitation: no Public Suffix List; two labels after the wildcard refuse *.com but
+        // not *.co.uk or *.s3.amazonaws.com.
         if (!p.startsWith("*.") || p.indexOf('*', 1) >= 0 || labels(p) < 3) {
             return false;
         }

@@ -14,6 +14,14 @@ enum PathRule {
     KEY_USAGE("key usage"),
     /** RFC 5280 section 4.2: a critical extension the validator does not know is fatal. */
     CRITICAL_EXTENSION("critical extension"),
+    /** RFC 5280 sections 4.2.1.10 and 6.1.3 (b), (c): names within every CA's constraints. */
+    NAME_CONSTRAINTS("name constraints"),
+    /** RFC 5280 section 4.2.1.12: the leaf, and any issuer that limits it, allow the purpose. */
+    EXTENDED_KEY_USAGE("EKU"),
+    /** A caller's limit on the number of intermediates ({@link ValidationOptions}). */
+    CHAIN_DEPTH("chain depth"),
+    /** A CA/Browser Forum Baseline Requirements rule; judged on paths to public roots only. */
+    PROFILE("CA/Browser Forum profile"),
     /** No trust anchor or known certificate issued the path's last certificate. */
     UNKNOWN_ISSUER("unknown issuer"),
     /** RFC 5280 section 6.1.3 (a)(2): after notAfter. */

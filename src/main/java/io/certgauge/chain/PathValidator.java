@@ -2,6 +2,7 @@ package io.certgauge.chain;
 
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,9 +26,9 @@ final class PathValidator {
     private static final String BASIC_CONSTRAINTS_OID = "2.5.29.19";
     private static final int KEY_CERT_SIGN = 5;
 
-    // Limitation: name constraints, certificate policies, policy mappings, policy constraints,
-    // inhibitAnyPolicy and EKU chaining are recognised (so a critical one does not fail every
-    // private PKI) but not yet enforced.
+    // Limitation: certificate policies, policy mappings, policy constraints and
+    // inhibitAnyPolicy are recognised (so a critical one does not fail every private PKI) but
+    // not enforced: no web PKI client asks for a policy, so no policy tree is built.
     private static final Set<String> RECOGNISED_CRITICAL =
             Set.of(
                     "2.5.29.14", // subjectKeyIdentifier
@@ -48,10 +49,25 @@ final class PathValidator {
 
     private final Instant now;
     private final SignatureCheck signatures;
+    private final ValidationOptions options;
+    private final Set<X509Certificate> publicAnchors;
 
     PathValidator(Instant now, SignatureCheck signatures) {
-        this.now = now;
+        this(now, signatures, ValidationOptions.DEFAULT, Set.of());
+    }
+
+    /**
+     * @param publicAnchors the trust anchors marked public: paths that end in one are judged
+     *     by the CA/Browser Forum profile too
+     */
+    PathValidator(Instant now, SignatureCheck signatures, ValidationOptions options,
+            Set<X509Certificate> publicAnchors) {
+        // RFC 5280 section 4.1.2.5 encodes validity to the second; a time within the second
+        // of notAfter is still that second (floor), as the encoding can say no more.
+        this.now = now.truncatedTo(ChronoUnit.SECONDS);
         this.signatures = signatures;
+        this.options = options;
+        this.publicAnchors = Set.copyOf(publicAnchors);
     }
 
     PathValidation validate(PathBuilder.Candidate candidate) {
@@ -68,7 +84,15 @@ final class PathValidator {
         }
         checkPathLength(path, violations);
         checkCriticalExtensions(path, violations);
-        // Limitation: the leaf's extKeyUsage is not checked for serverAuth yet.
+        boolean leafIsAnchor = anchored && path.size() == 1;
+        if (!leafIsAnchor) {
+            checkDepth(path, anchored, violations);
+            KeyPurposes.check(path, anchored, options, violations);
+            NameConstraints.check(path, anchored, violations);
+            if (anchored && publicAnchors.contains(path.get(path.size() - 1))) {
+                ServerProfile.check(path, violations);
+            }
+        }
         violations.addAll(dateViolations(path, anchored));
 
         return new PathValidation(path, anchored, violations);
@@ -155,6 +179,26 @@ final class PathValidator {
                 limiter = cert;
                 limit = pathLen;
             }
+        }
+    }
+
+    /**
+     * The caller's limit on intermediates. Self-issued intermediates (a CA's key rollover)
+     * do not count, as they do not count against pathLenConstraint (RFC 5280 section 6.1.4).
+     */
+    private void checkDepth(List<X509Certificate> path, boolean anchored,
+            List<Violation> violations) {
+        int lastIntermediate = anchored ? path.size() - 2 : path.size() - 1;
+        int intermediates = 0;
+        for (int i = 1; i <= lastIntermediate; i++) {
+            if (!Describe.selfIssued(path.get(i))) {
+                intermediates++;
+            }
+        }
+        if (intermediates > options.maxIntermediates()) {
+            violations.add(new Violation(PathRule.CHAIN_DEPTH, path.get(lastIntermediate),
+                    "the path has " + intermediates + " intermediates, more than the "
+                            + options.maxIntermediates() + " allowed"));
         }
     }
 
