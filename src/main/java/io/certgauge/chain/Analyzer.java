@@ -151,16 +151,31 @@ public final class Analyzer {
 
     /**
      * Best first: valid, then failing on dates alone, then anchored, then dead ends; then the
-     * fewest violations, the fewest certificates the server did not send, the shortest, and the
-     * latest chain expiry.
+     * fewest MD5 or SHA-1 signatures (a browser that finds a SHA-256 path takes it), the fewest
+     * violations, the fewest certificates the server did not send, the shortest, and the latest
+     * chain expiry.
      */
     private static Comparator<PathValidation> ranking(List<X509Certificate> presented) {
         Comparator<PathValidation> byCategory = Comparator.comparingInt(Analyzer::category);
         return byCategory
+                .thenComparingInt(Analyzer::weakSignatures)
                 .thenComparingInt(v -> v.violations().size())
                 .thenComparingInt(v -> notSent(v, presented).size())
                 .thenComparingInt(v -> v.path().size())
                 .thenComparing(PathValidation::notAfter, Comparator.reverseOrder());
+    }
+
+    /** Signatures made with a weak digest on the path, the anchor's self-signature aside. */
+    private static int weakSignatures(PathValidation validation) {
+        List<X509Certificate> path = validation.path();
+        int signed = validation.anchored() ? path.size() - 1 : path.size();
+        int weak = 0;
+        for (int i = 0; i < signed; i++) {
+            if (CryptoPolicy.weakDigest(path.get(i)).isPresent()) {
+                weak++;
+            }
+        }
+        return weak;
     }
 
     private static int category(PathValidation validation) {
