@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,6 +112,16 @@ public final class Application implements AutoCloseable {
     /** Blocks until the first round of probes finished. */
     public void awaitFirstRound() throws InterruptedException {
         scheduler.awaitRound(Duration.ofDays(1));
+    }
+
+    /** Blocks until the JVM is asked to stop (SIGTERM, Ctrl-C), then closes everything. */
+    public void runUntilShutdown() throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            close();
+            stopped.countDown();
+        }, "certgauge-shutdown"));
+        stopped.await();
     }
 
     @Override

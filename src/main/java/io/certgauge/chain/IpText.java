@@ -11,7 +11,7 @@ import org.bouncycastle.util.IPAddress;
  * IPv6 (lower case, no leading zeros, the longest run of two or more zero groups as
  * {@code ::}, the first such run on a tie). Never resolves anything. Stateless.
  */
-final class IpText {
+public final class IpText {
 
     private IpText() {}
 
@@ -80,8 +80,12 @@ final class IpText {
         return Optional.of(value);
     }
 
-    /** The canonical text of 4 or 16 octets; empty for any other length. */
-    static Optional<String> of(byte[] octets) {
+    /**
+     * The canonical text of 4 or 16 octets: a dotted quad, or the RFC 5952 section 4 form (lower
+     * case, no leading zeros, the longest run of two or more zero groups as {@code ::}); empty
+     * for any other length.
+     */
+    public static Optional<String> of(byte[] octets) {
         if (octets.length == 4) {
             return Optional.of((octets[0] & 0xff) + "." + (octets[1] & 0xff) + "."
                     + (octets[2] & 0xff) + "." + (octets[3] & 0xff));

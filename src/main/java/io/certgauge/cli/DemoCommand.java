@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,13 +43,9 @@ public final class DemoCommand implements Callable<Integer> {
                 new Application.Settings(listen, false), clock);
         app.awaitFirstRound();
 
-        printOverview(endpoints, app.port(), new PrintStream(System.out, true, StandardCharsets.UTF_8));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            stopped.countDown();
-        }, "certgauge-shutdown"));
-        stopped.await();
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        printOverview(endpoints, app.port(), out);
+        app.runUntilShutdown();
         return 0;
     }
 

@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,12 +41,7 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return Main.EXIT_USAGE;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            stopped.countDown();
-        }, "certgauge-shutdown"));
-        stopped.await();
+        app.runUntilShutdown();
         return 0;
     }
 }
