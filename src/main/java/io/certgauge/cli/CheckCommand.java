@@ -68,7 +68,7 @@ public final class CheckCommand implements Callable<Integer> {
     String critical;
 
     @Option(names = "--ca-file", paramLabel = "FILE",
-            description = "Extra trusted CA certificates (PEM); intermediates in it are known.")
+            description = "Extra trusted CA certificates (PEM or DER); intermediates in it are known.")
     Path caFile;
 
     @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", defaultValue = "10",

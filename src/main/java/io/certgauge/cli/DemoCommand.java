@@ -5,6 +5,7 @@ import io.certgauge.demo.DemoEndpoints;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -27,7 +28,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--dir", paramLabel = "DIR",
             description = "Where to write the demo's CA and targets files "
-                    + "(default: certgauge-demo in the temporary directory).")
+                    + "(default: a new certgauge-demo-* directory in the temporary directory).")
     Path dir;
 
     @Option(names = "--debug", description = "Print stack traces of internal errors.")
@@ -36,8 +37,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Clock clock = Clock.systemUTC();
-        Path target = dir != null ? dir
-                : Path.of(System.getProperty("java.io.tmpdir"), "certgauge-demo");
+        // A fresh directory per run by default: a second demo must never rewrite the targets
+        // file a running one watches.
+        Path target = dir != null ? dir : Files.createTempDirectory("certgauge-demo-");
         DemoEndpoints endpoints = DemoEndpoints.start(target.toAbsolutePath(), clock.instant());
         Application app = Application.start(endpoints.targetsFile(),
                 new Application.Settings(listen, false), clock);

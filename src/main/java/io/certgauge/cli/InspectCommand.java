@@ -35,7 +35,7 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--starttls", paramLabel = "PROTO", description = "STARTTLS protocol first.")
     String starttls;
 
-    @Option(names = "--ca-file", paramLabel = "FILE", description = "Extra trusted CAs (PEM).")
+    @Option(names = "--ca-file", paramLabel = "FILE", description = "Extra trusted CAs (PEM or DER).")
     Path caFile;
 
     @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", defaultValue = "10",

@@ -11,12 +11,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The plain status table at {@code /}: one row per target, worst first, with the same verdict
+ * The plain status table at {@code /}: one row per target, worst state first and, within a
+ * state, fewest days left first, with the same verdict
  * the plugin gives. No scripts, no external resources: it renders on an air-gapped console.
  */
 final class StatusPage {
@@ -48,7 +50,8 @@ final class StatusPage {
                 .append("<th>days left</th><th>expires</th><th>issuer</th><th>findings</th>")
                 .append("<th>probe</th></tr>\n");
         snapshot.targets().stream()
-                .sorted((a, b) -> rank(b) - rank(a))
+                .sorted(Comparator.comparingInt(this::rank).reversed()
+                        .thenComparingDouble(this::daysLeft))
                 .forEach(t -> row(html, t));
         html.append("</table>\n</body></html>\n");
         return html.toString();
@@ -57,6 +60,11 @@ final class StatusPage {
     private int rank(TargetResult result) {
         Status status = Verdict.of(result, clock).status();
         return status == Status.UNKNOWN ? 1 : status.exitCode() * 2;
+    }
+
+    /** Days left for sorting; a target never read sorts last within its state. */
+    private double daysLeft(TargetResult result) {
+        return Verdict.of(result, clock).daysLeft().orElse(Double.MAX_VALUE);
     }
 
     private void row(StringBuilder html, TargetResult result) {

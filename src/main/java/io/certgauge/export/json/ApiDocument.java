@@ -28,7 +28,8 @@ final class ApiDocument {
             ApiVerdict verdict,
             String probedAt,
             Double durationSeconds,
-            List<ApiFinding> findings,
+            List<String> findings,
+            List<ApiFinding> targetFindings,
             List<ApiAddress> addresses) {}
 
     record Thresholds(double warningDays, double criticalDays, double emergencyDays) {}

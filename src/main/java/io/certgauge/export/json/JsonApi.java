@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.certgauge.chain.CertificateFacts;
 import io.certgauge.chain.ChainReport;
 import io.certgauge.chain.Finding;
+import io.certgauge.chain.FindingCode;
 import io.certgauge.config.Target;
 import io.certgauge.export.CertificateRole;
 import io.certgauge.export.json.ApiDocument.ApiAddress;
@@ -36,8 +37,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Renders {@code /api/v1/targets}: every target in file order with its labels, thresholds and
- * verdict, and every address with the whole presented chain (per certificate: position, role,
+ * Renders {@code /api/v1/targets}: every target in file order with its labels, thresholds,
+ * verdict, the codes of every finding on any address ({@code findings}, as Zabbix gives them)
+ * and the findings about the target as a whole ({@code target_findings}), and every address with the whole presented chain (per certificate: position, role,
  * subject, issuer, serial, fingerprint, dates, days left, key, signature), the path, findings
  * and the probe state. The last known chain of an address whose latest probe failed stays in
  * the document beside the failure. Indented for people reading it with curl. Thread-safe.
@@ -94,6 +96,7 @@ public final class JsonApi {
                         verdict.critical().toString()),
                 pending ? null : result.probedAt().toString(),
                 pending ? null : seconds(result.duration()),
+                result.findingCodes().stream().map(FindingCode::code).toList(),
                 findings(result.targetFindings()),
                 result.addresses().stream().map(a -> address(a, now)).toList());
     }
