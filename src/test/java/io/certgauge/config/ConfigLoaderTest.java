@@ -394,6 +394,43 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void reportsACaFileThatIsADirectoryAsSuch() throws IOException {
+            Files.createDirectory(dir.resolve("certs"));
+            Path file = write("targets.yaml",
+                    "targets:",
+                    "  - host: 10.0.0.5",
+                    "    ca_file: certs");
+
+            List<String> problems = problemsOf(file);
+
+            assertThat(problems).containsExactly(file + ":3: targets[0].ca_file:"
+                    + " \"certs\" is a directory (" + dir.resolve("certs") + "); give a PEM or"
+                    + " DER file of CA certificates; a relative path starts at the targets file's"
+                    + " folder");
+        }
+
+        @Test
+        void refusesAnOversizedCaFileInsteadOfReadingItAll() throws IOException {
+            // A CA certificate followed by 17 MiB of zeros: an operator's wrong path (a log, a
+            // disk image) used to be read a byte at a time, minutes at start-up for a large one.
+            Path big = Pki.writePem(dir.resolve("big.pem"),
+                    Pki.root("Example Private CA").issue().certificate());
+            try (var out = Files.newOutputStream(big, java.nio.file.StandardOpenOption.APPEND)) {
+                out.write(new byte[17 * 1024 * 1024]);
+            }
+            Path file = write("targets.yaml",
+                    "targets:",
+                    "  - host: 10.0.0.5",
+                    "    ca_file: big.pem");
+
+            List<String> problems = problemsOf(file);
+
+            assertThat(problems).containsExactly(file + ":3: targets[0].ca_file: \"big.pem\""
+                    + " holds no readable certificate: the file is larger than 16 MiB;"
+                    + " give a PEM or DER file of CA certificates");
+        }
+
+        @Test
         void reportsACaFileWithoutCertificates() throws IOException {
             Files.writeString(dir.resolve("notes.pem"), "not a certificate\n");
             Path file = write("targets.yaml",
