@@ -379,6 +379,21 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void refusesATargetsFileOver64MiBInsteadOfReadingItAll() throws IOException {
+            // `--config /dev/zero`, or a wrong path to a disk image, used to end in an
+            // OutOfMemoryError with a stack trace (exit 1), at start-up or in a reload.
+            Path file = dir.resolve("huge.yaml");
+            try (var raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+                raf.setLength(65L << 20);
+            }
+
+            List<String> problems = problemsOf(file);
+
+            assertThat(problems).containsExactly(file + ": the file is larger than 64 MiB;"
+                    + " check the path: a targets file of 100,000 targets is a few MiB");
+        }
+
+        @Test
         void reportsAMissingCaFileRelativeToTheTargetsFile() throws IOException {
             Path file = write("targets.yaml",
                     "targets:",
