@@ -89,8 +89,8 @@ public final class CheckCommand implements Callable<Integer> {
     boolean noRevocation;
 
     @Option(names = {"-v", "--verbose"},
-            description = "Also print every certificate of the chain.")
-    boolean verbose;
+            description = "Also print every certificate of the chain (may be repeated).")
+    boolean[] verbose = new boolean[0];
 
     @Option(names = "--from", paramLabel = "URL",
             description = "Ask a running daemon (its base URL) instead of probing.")
@@ -129,7 +129,7 @@ public final class CheckCommand implements Callable<Integer> {
         PluginOutput output = new NagiosReport(clock, ZoneId.systemDefault()).render(result, w, c);
 
         out.print(output.text());
-        if (verbose) {
+        if (verbose.length > 0) {
             out.println();
             out.print(new InspectReport(clock, ZoneId.systemDefault()).render(result));
         }

@@ -289,6 +289,19 @@ class CheckCommandTest {
                     + " probe failed (refused)");
         }
 
+        @Test
+        void verboseMayBeRepeatedAsThePluginGuidelinesAllow() throws IOException {
+            // Plugin hosts pass -vv or -vvv for more detail; that used to be UNKNOWN.
+            int port = TlsServers.closedPort();
+
+            Console.Output run = Console.run("check", "-H", "127.0.0.1", "-p",
+                    String.valueOf(port), "-t", "5", "-vvv");
+
+            assertThat(run.exitCode()).as(run.transcript()).isEqualTo(2);
+            assertThat(run.firstLine()).startsWith("CERTGAUGE CRITICAL - 127.0.0.1:" + port
+                    + " probe failed (refused)");
+        }
+
         private Console.Output check(TlsServers.Server server, String... more) {
             String[] base = {"check", "-H", "127.0.0.1", "-p", server.portText(),
                 "--sni", server.sni(), "--ca-file", servers.caFile().toString(), "-t", "5"};
