@@ -336,7 +336,7 @@ public final class Analyzer {
             List<X509Certificate> presented, List<X509Certificate> used,
             SignatureCheck signatures) {
         List<X509Certificate> named = presented.stream()
-                .filter(c -> !used.contains(c))
+                .filter(c -> used.stream().noneMatch(u -> sameEntity(u, c)))
                 .filter(c -> c.getSubjectX500Principal().equals(cert.getIssuerX500Principal()))
                 .collect(Collectors.toList());
         return named.stream()
@@ -350,6 +350,12 @@ public final class Analyzer {
                 .filter(TrustMaterial.Anchor::publicRoot)
                 .map(TrustMaterial.Anchor::certificate)
                 .collect(Collectors.toSet());
+    }
+
+    /** Same subject and key: another certificate of a CA already on the chain is a loop. */
+    private static boolean sameEntity(X509Certificate a, X509Certificate b) {
+        return a.getSubjectX500Principal().equals(b.getSubjectX500Principal())
+                && a.getPublicKey().equals(b.getPublicKey());
     }
 
     private static boolean endsInPublicRoot(List<X509Certificate> path, TrustMaterial trust) {

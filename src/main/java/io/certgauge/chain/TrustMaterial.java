@@ -1,5 +1,6 @@
 package io.certgauge.chain;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,6 +29,12 @@ public final class TrustMaterial {
 
     /** Debian's bundle of the system's trusted roots. */
     public static final Path SYSTEM_BUNDLE = Path.of("/etc/ssl/certs/ca-certificates.crt");
+
+    /**
+     * Largest certificate file read. System bundles hold a few hundred KiB; anything this big is
+     * the wrong file, and reading it would hold start-up or a probe.
+     */
+    public static final int MAX_FILE_BYTES = 16 << 20;
 
     private static volatile TrustMaterial systemDefault;
 
@@ -83,10 +90,22 @@ public final class TrustMaterial {
         return new TrustMaterial(anchors, intermediates);
     }
 
-    /** Every certificate in a PEM (one or several blocks) or DER file. */
+    /**
+     * Every certificate in a PEM (one or several blocks) or DER file.
+     *
+     * @throws IOException also when the file is larger than {@link #MAX_FILE_BYTES}
+     */
     public static List<X509Certificate> readCertificates(Path file)
             throws IOException, CertificateException {
+        byte[] content;
         try (InputStream in = Files.newInputStream(file)) {
+            // Read into memory first: the certificate factory reads a stream a byte at a time.
+            content = in.readNBytes(MAX_FILE_BYTES + 1);
+        }
+        if (content.length > MAX_FILE_BYTES) {
+            throw new IOException("the file is larger than " + (MAX_FILE_BYTES >> 20) + " MiB");
+        }
+        try (InputStream in = new ByteArrayInputStream(content)) {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
             List<X509Certificate> certs = new ArrayList<>();
             for (Certificate cert : factory.generateCertificates(in)) {

@@ -10,19 +10,26 @@ import io.certgauge.result.TargetResult;
 import io.certgauge.verdict.DaysRange;
 import io.certgauge.verdict.Status;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +48,9 @@ import picocli.CommandLine.Option;
         description = "Nagios/Icinga plugin: probe one endpoint (or ask a running daemon) and "
                 + "report its certificate's state. Exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.")
 public final class CheckCommand implements Callable<Integer> {
+
+    /** Longest plugin text read from a daemon; a real one is a few lines. */
+    static final int MAX_ANSWER_BYTES = 1 << 20;
 
     @Option(names = {"-H", "--host"}, paramLabel = "HOST", description = "Host name or IP.")
     String host;
@@ -79,8 +89,8 @@ public final class CheckCommand implements Callable<Integer> {
     boolean noRevocation;
 
     @Option(names = {"-v", "--verbose"},
-            description = "Also print every certificate of the chain.")
-    boolean verbose;
+            description = "Also print every certificate of the chain (may be repeated).")
+    boolean[] verbose = new boolean[0];
 
     @Option(names = "--from", paramLabel = "URL",
             description = "Ask a running daemon (its base URL) instead of probing.")
@@ -119,7 +129,7 @@ public final class CheckCommand implements Callable<Integer> {
         PluginOutput output = new NagiosReport(clock, ZoneId.systemDefault()).render(result, w, c);
 
         out.print(output.text());
-        if (verbose) {
+        if (verbose.length > 0) {
             out.println();
             out.print(new InspectReport(clock, ZoneId.systemDefault()).render(result));
         }
@@ -161,17 +171,52 @@ public final class CheckCommand implements Callable<Integer> {
         return stateOf(body).exitCode();
     }
 
+    /**
+     * The daemon's plugin text, read whole within the timeout (the client's own request timeout
+     * ends with the headers, so a body that never ends would hold the plugin) and at most
+     * {@link #MAX_ANSWER_BYTES}.
+     */
     private String get(URI uri) throws IOException, InterruptedException {
         Duration deadline = Durations.parse(timeout);
         HttpClient client = HttpClient.newBuilder().connectTimeout(deadline).build();
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(deadline).GET().build();
-        HttpResponse<String> response =
-                client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        String body = response.body();
+        CompletableFuture<HttpResponse<byte[]>> answer =
+                client.sendAsync(request, info -> HttpResponse.BodySubscribers.mapping(
+                        HttpResponse.BodySubscribers.ofInputStream(), CheckCommand::readCapped));
+        HttpResponse<byte[]> response;
+        try {
+            response = answer.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new HttpTimeoutException("request timed out");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof UncheckedIOException
+                    ? e.getCause().getCause()
+                    : e.getCause();
+            if (cause instanceof IOException) {
+                throw (IOException) cause;
+            }
+            throw new IOException(cause);
+        }
+        if (response.body() == null) {
+            throw new IOException("answer larger than " + (MAX_ANSWER_BYTES >> 20)
+                    + " MiB, not a certgauge daemon");
+        }
+        String body = new String(response.body(), StandardCharsets.UTF_8);
         if (!body.startsWith("CERTGAUGE ")) {
             throw new IOException("HTTP " + response.statusCode() + ", not a certgauge daemon");
         }
         return body;
+    }
+
+    /** The body, or {@code null} when it is longer than {@link #MAX_ANSWER_BYTES}. */
+    private static byte[] readCapped(InputStream in) {
+        try (in) {
+            byte[] bytes = in.readNBytes(MAX_ANSWER_BYTES + 1);
+            return bytes.length > MAX_ANSWER_BYTES ? null : bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

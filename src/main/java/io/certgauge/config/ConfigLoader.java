@@ -1,6 +1,7 @@
 package io.certgauge.config;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -21,6 +22,9 @@ import org.slf4j.LoggerFactory;
 public final class ConfigLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
+
+    /** Largest targets file read; a bigger one (or {@code /dev/zero}) is the wrong path. */
+    static final int MAX_FILE_BYTES = 64 << 20;
 
     private ConfigLoader() {}
 
@@ -45,10 +49,18 @@ public final class ConfigLoader {
 
     private static String readText(Path file) throws ConfigException {
         try {
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw fileProblem(file, "the file is larger than " + (MAX_FILE_BYTES >> 20)
+                        + " MiB", "check the path: a targets file of 100,000 targets is a few MiB");
+            }
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .decode(ByteBuffer.wrap(bytes))
                     .toString();
             // A byte order mark some editors write is not part of the first key.
             return text.startsWith("\uFEFF") ? text.substring(1) : text;

@@ -21,6 +21,11 @@ public final class Durations {
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     // Largest first: a sum must follow this order.
     private static final List<String> UNITS = List.of("d", "h", "m", "s", "ms");
+    /**
+     * Longest duration accepted. Schedules and probe deadlines count in milli- and nanoseconds
+     * on a {@code long}; past this they would overflow.
+     */
+    private static final Duration MAX = Duration.ofDays(36_500);
 
     private Durations() {}
 
@@ -34,14 +39,17 @@ public final class Durations {
             throw new BadValue("the duration is empty", HINT);
         }
         String value = text.strip();
+        Duration duration;
         try {
-            if (BARE_SECONDS.matcher(value).matches()) {
-                return seconds(value);
-            }
-            return sum(value);
+            duration = BARE_SECONDS.matcher(value).matches() ? seconds(value) : sum(value);
         } catch (ArithmeticException | NumberFormatException e) {
             throw new BadValue(BadValue.quote(value) + " is too long a duration", HINT);
         }
+        if (duration.compareTo(MAX) > 0) {
+            throw new BadValue(BadValue.quote(value) + " is too long a duration",
+                    "write at most 36500d (100 years)");
+        }
+        return duration;
     }
 
     private static Duration seconds(String value) {

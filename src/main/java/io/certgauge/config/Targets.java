@@ -95,8 +95,11 @@ public final class Targets {
     /** Checks that a trust file exists and holds at least one certificate. */
     static Path readableCaFile(Path absolute, String written) {
         if (!Files.isRegularFile(absolute)) {
+            String what = Files.isDirectory(absolute) ? " is a directory (" + absolute + ")"
+                    : Files.exists(absolute) ? " is not a regular file (" + absolute + ")"
+                    : " does not exist (looked for " + absolute + ")";
             throw new BadValue(
-                    BadValue.quote(written) + " does not exist (looked for " + absolute + ")",
+                    BadValue.quote(written) + what,
                     "give a PEM or DER file of CA certificates; a relative path starts at the"
                             + " targets file's folder");
         }

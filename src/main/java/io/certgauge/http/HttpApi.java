@@ -137,8 +137,14 @@ public final class HttpApi implements AutoCloseable {
             ctx.status(HttpStatus.FORBIDDEN).contentType(TEXT).result(refusal.get() + "\n");
             return;
         }
-        TargetResult result = onDemand.probe(request);
-        ctx.contentType(PrometheusExporter.CONTENT_TYPE).result(prometheus.render(result));
+        Optional<TargetResult> result = onDemand.probe(request);
+        if (result.isEmpty()) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                    .contentType(TEXT).result("503: " + OnDemandProbe.MAX_IN_FLIGHT
+                            + " /probe requests are running already; try again later\n");
+            return;
+        }
+        ctx.contentType(PrometheusExporter.CONTENT_TYPE).result(prometheus.render(result.get()));
     }
 
     private void zabbixDiscovery(Context ctx) {

@@ -6,6 +6,7 @@ import io.certgauge.config.Targets;
 import io.certgauge.result.TargetResult;
 import io.certgauge.schedule.TargetChecker;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 /**
  * The {@code /probe} endpoint's logic: which targets it may reach and the probe itself. The
@@ -13,10 +14,23 @@ import java.util.Optional;
  */
 final class OnDemandProbe {
 
+    /**
+     * On-demand probes that may run at once. Each holds one of Jetty's (about 250) threads for
+     * up to its timeout; past this, {@code /probe} is turned away at once, so probes of silent
+     * endpoints never take the threads {@code /metrics} and {@code /healthz} need.
+     */
+    static final int MAX_IN_FLIGHT = 128;
+
     private final TargetChecker checker;
+    private final Semaphore inFlight;
 
     OnDemandProbe(TargetChecker checker) {
+        this(checker, MAX_IN_FLIGHT);
+    }
+
+    OnDemandProbe(TargetChecker checker, int maxInFlight) {
         this.checker = checker;
+        this.inFlight = new Semaphore(maxInFlight);
     }
 
     /** A parsed {@code /probe} request. */
@@ -74,7 +88,15 @@ final class OnDemandProbe {
                 + config.probeAllowList().patterns());
     }
 
-    TargetResult probe(Request request) {
-        return checker.check(request.target(), null);
+    /** The probe's result, or empty when {@link #MAX_IN_FLIGHT} probes are running already. */
+    Optional<TargetResult> probe(Request request) {
+        if (!inFlight.tryAcquire()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(checker.check(request.target(), null));
+        } finally {
+            inFlight.release();
+        }
     }
 }

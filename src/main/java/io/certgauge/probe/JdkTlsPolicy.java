@@ -26,14 +26,22 @@ public final class JdkTlsPolicy {
     /** Read by the JDK's TLS client: send status_request (RFC 6066 section 8). */
     static final String CLIENT_STATUS_REQUEST = "jdk.tls.client.enableStatusRequestExtension";
 
+    /** Read by the JDK's TLS stack: most certificates accepted in one Certificate message. */
+    static final String MAX_CHAIN_LENGTH = "jdk.tls.maxCertificateChainLength";
+
+    /** Read by the JDK's TLS stack: largest handshake message accepted, in bytes. */
+    static final String MAX_HANDSHAKE_MESSAGE = "jdk.tls.maxHandshakeMessageSize";
+
     private static final Set<String> PROTOCOLS_TO_ALLOW = Set.of("TLSv1", "TLSv1.1");
 
     private JdkTlsPolicy() {}
 
     /**
      * Removes TLS 1.0, TLS 1.1 and every key-size limit from {@code jdk.tls.disabledAlgorithms}
-     * and asks the JDK client to request OCSP stapling. SSLv3, RC4, DES, NULL and anonymous
-     * suites stay disabled: no server worth monitoring needs them.
+     * and asks the JDK client to request OCSP stapling. Raises the JDK's limits of 10
+     * certificates and 32 KiB per handshake message to 100 and 256 KiB, so a server that sends
+     * its whole CA bundle is still read; values given with {@code -D} are kept. SSLv3, RC4,
+     * DES, NULL and anonymous suites stay disabled: no server worth monitoring needs them.
      */
     // Limitation: 3DES, RC4 and NULL suites stay disabled, so a server that offers nothing
     // else fails with reason handshake instead of being read.
@@ -46,6 +54,12 @@ public final class JdkTlsPolicy {
         }
         if (System.getProperty(CLIENT_STATUS_REQUEST) == null) {
             System.setProperty(CLIENT_STATUS_REQUEST, "true");
+        }
+        if (System.getProperty(MAX_CHAIN_LENGTH) == null) {
+            System.setProperty(MAX_CHAIN_LENGTH, "100");
+        }
+        if (System.getProperty(MAX_HANDSHAKE_MESSAGE) == null) {
+            System.setProperty(MAX_HANDSHAKE_MESSAGE, String.valueOf(256 * 1024));
         }
     }
 

@@ -67,7 +67,7 @@ final class TextLines {
      */
     static String shorten(CharSequence text) {
         String printable = text.toString()
-                .replaceAll("[\\p{Cntrl}\\s]+", " ")
+                .replaceAll("[\\p{Cc}\\s]+", " ")
                 .strip();
         return printable.length() <= 200 ? printable : printable.substring(0, 200) + "…";
     }

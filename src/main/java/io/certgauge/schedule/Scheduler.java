@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,6 +51,8 @@ public final class Scheduler implements AutoCloseable {
     private final class Scheduled {
         final Target target;
         final AtomicBoolean running = new AtomicBoolean();
+        /** A probe of this target waits for a worker; a tick then adds no other. */
+        final AtomicBoolean queued = new AtomicBoolean();
         volatile ScheduledFuture<?> future;
         /** Replaced or removed by {@link #apply}; guarded by the scheduler's lock. */
         boolean retired;
@@ -90,6 +93,21 @@ public final class Scheduler implements AutoCloseable {
                 }
                 store.put(result);
             }
+        }
+
+        /**
+         * Queues a probe unless one is waiting already: when probes fall behind the interval,
+         * the queue holds each target once and every target keeps its turn.
+         */
+        void enqueue(Executor workers, Runnable whenDone) {
+            if (!queued.compareAndSet(false, true)) {
+                whenDone.run();
+                return;
+            }
+            workers.execute(() -> {
+                queued.set(false);
+                runOnce(whenDone);
+            });
         }
 
         void retire() {
@@ -180,14 +198,19 @@ public final class Scheduler implements AutoCloseable {
         for (Target target : targets) {
             Scheduled s = new Scheduled(target);
             scheduled.put(target.id(), s);
-            workers.execute(() -> s.runOnce(oneDone));
+            s.enqueue(workers, oneDone);
             long interval = target.interval().toMillis();
             long first = interval + jitterMillis(target);
             s.future =
                     timer.scheduleAtFixedRate(
-                            () -> workers.execute(() -> s.runOnce(() -> {})),
+                            () -> s.enqueue(workers, () -> {}),
                             first, interval, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Probes waiting for a worker; for tests. */
+    int queuedProbes() {
+        return workers.getQueue().size();
     }
 
     private void resize(int concurrency) {

@@ -308,6 +308,26 @@ class AnalyzerTest {
         }
 
         @Test
+        void crossSignsSentInALoopAreShownOnceEach() {
+            // Two CAs that cross-sign each other, one of them with two certificates: the chain
+            // shown for an untrusted server used to walk A <- B <- A again, since the second
+            // certificate of A is another certificate of the same CA (subject and key).
+            Pki.Issued a = root("Loop A");
+            Pki.Issued bByA = intermediate("Loop B", a);
+            Pki.Issued aByB = Pki.intermediate("Loop A", bByA).keyPair(a.keyPair())
+                    .validFrom(NOW.minus(days(300))).validFor(days(1825)).issue();
+            Pki.Issued aByBAgain = Pki.intermediate("Loop A", bByA).keyPair(a.keyPair())
+                    .validFrom(NOW.minus(days(200))).validFor(days(1825)).issue();
+            Pki.Issued leaf = leaf(NAME, aByB).issue();
+
+            ChainReport report =
+                    analyze(privateRoots(root("Other Root")), leaf, aByB, bByA, aByBAgain);
+
+            assertThat(report.verified()).isFalse();
+            assertThat(report.path()).containsExactlyElementsOf(certs(leaf, aByB, bByA));
+        }
+
+        @Test
         void issuerThatIsNotACaBreaksBasicConstraints() {
             Pki.Issued notCa = Pki.intermediate("Not A CA", ROOT)
                     .ca(false)

@@ -1,8 +1,10 @@
 package io.certgauge.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -10,6 +12,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -107,6 +113,83 @@ class CheckCommandTest {
                         .contains("HTTP 404, not a certgauge daemon");
             } finally {
                 server.stop(0);
+            }
+        }
+
+        @Test
+        @Timeout(value = 20, unit = TimeUnit.SECONDS,
+                threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+        void aDaemonThatNeverFinishesItsAnswerIsUnknownAtTheTimeout() throws IOException {
+            // The request timeout of the JDK's client ends with the headers; a body that drips
+            // used to hold the plugin until Nagios killed it.
+            CountDownLatch release = new CountDownLatch(1);
+            HttpServer server = pluginServer(exchange -> {
+                exchange.sendResponseHeaders(200, 0);
+                exchange.getResponseBody().write("CERTGAUGE OK - web".getBytes(UTF_8));
+                exchange.getResponseBody().flush();
+                awaitQuietly(release);
+                exchange.close();
+            });
+            try {
+                String base = "http://127.0.0.1:" + server.getAddress().getPort();
+
+                Console.Output run =
+                        Console.run("check", "--from", base, "--target", "web", "-t", "1");
+
+                assertThat(run.exitCode()).as(run.transcript()).isEqualTo(3);
+                assertThat(run.firstLine())
+                        .isEqualTo(UNKNOWN + "cannot read " + base + ": request timed out");
+            } finally {
+                release.countDown();
+                server.stop(0);
+            }
+        }
+
+        @Test
+        void anOversizedAnswerIsUnknownInsteadOfReadIntoMemory() throws IOException {
+            HttpServer server = pluginServer(exchange -> {
+                exchange.sendResponseHeaders(200, 0);
+                exchange.getResponseBody().write("CERTGAUGE OK - web\n".getBytes(UTF_8));
+                byte[] filler = new byte[64 * 1024];
+                java.util.Arrays.fill(filler, (byte) 'y');
+                for (int i = 0; i < 40; i++) {
+                    exchange.getResponseBody().write(filler);
+                }
+                exchange.close();
+            });
+            try {
+                String base = "http://127.0.0.1:" + server.getAddress().getPort();
+
+                Console.Output run = Console.run("check", "--from", base, "--target", "web");
+
+                assertThat(run.exitCode()).as(run.transcript()).isEqualTo(3);
+                assertThat(run.firstLine()).isEqualTo(UNKNOWN + "cannot read " + base
+                        + ": answer larger than 1 MiB, not a certgauge daemon");
+            } finally {
+                server.stop(0);
+            }
+        }
+
+        private HttpServer pluginServer(HttpHandler handler) throws IOException {
+            HttpServer server = HttpServer.create(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                try {
+                    handler.handle(exchange);
+                } catch (IOException e) {
+                    exchange.close(); // the client gave up first
+                }
+            });
+            server.setExecutor(Executors.newCachedThreadPool());
+            server.start();
+            return server;
+        }
+
+        private void awaitQuietly(CountDownLatch latch) {
+            try {
+                latch.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -200,6 +283,19 @@ class CheckCommandTest {
 
             Console.Output run = Console.run("check", "-H", "127.0.0.1", "-p",
                     String.valueOf(port), "-t", "5");
+
+            assertThat(run.exitCode()).as(run.transcript()).isEqualTo(2);
+            assertThat(run.firstLine()).startsWith("CERTGAUGE CRITICAL - 127.0.0.1:" + port
+                    + " probe failed (refused)");
+        }
+
+        @Test
+        void verboseMayBeRepeatedAsThePluginGuidelinesAllow() throws IOException {
+            // Plugin hosts pass -vv or -vvv for more detail; that used to be UNKNOWN.
+            int port = TlsServers.closedPort();
+
+            Console.Output run = Console.run("check", "-H", "127.0.0.1", "-p",
+                    String.valueOf(port), "-t", "5", "-vvv");
 
             assertThat(run.exitCode()).as(run.transcript()).isEqualTo(2);
             assertThat(run.firstLine()).startsWith("CERTGAUGE CRITICAL - 127.0.0.1:" + port

@@ -379,6 +379,21 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void refusesATargetsFileOver64MiBInsteadOfReadingItAll() throws IOException {
+            // `--config /dev/zero`, or a wrong path to a disk image, used to end in an
+            // OutOfMemoryError with a stack trace (exit 1), at start-up or in a reload.
+            Path file = dir.resolve("huge.yaml");
+            try (var raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+                raf.setLength(65L << 20);
+            }
+
+            List<String> problems = problemsOf(file);
+
+            assertThat(problems).containsExactly(file + ": the file is larger than 64 MiB;"
+                    + " check the path: a targets file of 100,000 targets is a few MiB");
+        }
+
+        @Test
         void reportsAMissingCaFileRelativeToTheTargetsFile() throws IOException {
             Path file = write("targets.yaml",
                     "targets:",
@@ -391,6 +406,43 @@ class ConfigLoaderTest {
                     + " \"missing-ca.pem\" does not exist (looked for "
                     + dir.resolve("missing-ca.pem") + "); give a PEM or DER file of CA"
                     + " certificates; a relative path starts at the targets file's folder");
+        }
+
+        @Test
+        void reportsACaFileThatIsADirectoryAsSuch() throws IOException {
+            Files.createDirectory(dir.resolve("certs"));
+            Path file = write("targets.yaml",
+                    "targets:",
+                    "  - host: 10.0.0.5",
+                    "    ca_file: certs");
+
+            List<String> problems = problemsOf(file);
+
+            assertThat(problems).containsExactly(file + ":3: targets[0].ca_file:"
+                    + " \"certs\" is a directory (" + dir.resolve("certs") + "); give a PEM or"
+                    + " DER file of CA certificates; a relative path starts at the targets file's"
+                    + " folder");
+        }
+
+        @Test
+        void refusesAnOversizedCaFileInsteadOfReadingItAll() throws IOException {
+            // A CA certificate followed by 17 MiB of zeros: an operator's wrong path (a log, a
+            // disk image) used to be read a byte at a time, minutes at start-up for a large one.
+            Path big = Pki.writePem(dir.resolve("big.pem"),
+                    Pki.root("Example Private CA").issue().certificate());
+            try (var out = Files.newOutputStream(big, java.nio.file.StandardOpenOption.APPEND)) {
+                out.write(new byte[17 * 1024 * 1024]);
+            }
+            Path file = write("targets.yaml",
+                    "targets:",
+                    "  - host: 10.0.0.5",
+                    "    ca_file: big.pem");
+
+            List<String> problems = problemsOf(file);
+
+            assertThat(problems).containsExactly(file + ":3: targets[0].ca_file: \"big.pem\""
+                    + " holds no readable certificate: the file is larger than 16 MiB;"
+                    + " give a PEM or DER file of CA certificates");
         }
 
         @Test

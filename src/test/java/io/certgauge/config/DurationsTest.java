@@ -42,6 +42,11 @@ class DurationsTest {
         "1h1h | \"1h1h\" repeats a unit",
         "99999999999999999999d | \"99999999999999999999d\" is too long a duration",
         "9999999999999999d | \"9999999999999999d\" is too long a duration",
+        // Past Duration.toNanos(): the scheduler and the prober's deadline overflowed on these.
+        "9999999999999d | \"9999999999999d\" is too long a duration",
+        "200000d | \"200000d\" is too long a duration",
+        "36501d | \"36501d\" is too long a duration",
+        "3153600001 | \"3153600001\" is too long a duration",
     })
     void rejectsWhatIsNotADurationWithTheValueAndAHint(String text, String message) {
         assertThatThrownBy(() -> Durations.parse(text))

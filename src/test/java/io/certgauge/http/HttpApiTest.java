@@ -159,6 +159,25 @@ class HttpApiTest {
         }
 
         @Test
+        void aClientAskingForProtobufGetsTextLabelledAsText() throws Exception {
+            // Prometheus asks for the protobuf format first when native histograms are on; the
+            // answer used to be protobuf bytes (mangled through a String) labelled as text.
+            URI uri = URI.create("http://127.0.0.1:" + app.port() + "/metrics");
+            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(uri)
+                    .header("Accept", "application/vnd.google.protobuf;"
+                            + "proto=io.prometheus.client.MetricFamily;encoding=delimited;q=0.5,"
+                            + "text/plain;version=0.0.4;q=0.3")
+                    .timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+            assertThat(response.headers().firstValue("Content-Type")).get().asString()
+                    .startsWith("text/plain; version=0.0.4");
+            assertThat(response.body()).startsWith("# HELP ");
+            assertThat(lines(response)).contains(
+                    "certgauge_probe_success{address=\"127.0.0.1\",target=\"web\"} 1.0");
+        }
+
+        @Test
         void haveTheSelfMetrics() throws Exception {
             HttpResponse<String> response = get("/metrics");
 

@@ -38,5 +38,7 @@ class JdkTlsPolicyTest {
         assertThat(property.split(",\\s*")).doesNotContain("TLSv1", "TLSv1.1");
         assertThat(property).doesNotContain("keySize");
         assertThat(System.getProperty(JdkTlsPolicy.CLIENT_STATUS_REQUEST)).isEqualTo("true");
+        assertThat(System.getProperty(JdkTlsPolicy.MAX_CHAIN_LENGTH)).isEqualTo("100");
+        assertThat(System.getProperty(JdkTlsPolicy.MAX_HANDSHAKE_MESSAGE)).isEqualTo("262144");
     }
 }

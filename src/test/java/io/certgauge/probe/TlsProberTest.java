@@ -47,6 +47,32 @@ class TlsProberTest {
         }
 
         @Test
+        void aLongAndLargeChainIsCapturedToo() throws Exception {
+            // Servers that send their whole CA bundle exist; the JDK's client refuses more than
+            // 10 certificates or a 32 KiB Certificate message by default.
+            ServerIdentity identity = ServerIdentity.forName(NAME);
+            String[] names = new String[100];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = "name-" + i + ".bundle.example.co.jp";
+            }
+            for (int i = 0; i < 28; i++) {
+                identity = identity.plus(Pki.leaf("bundled-" + i + ".example.co.jp")
+                        .dnsNames(names).issue().certificate());
+            }
+            int bytes = 0;
+            for (var cert : identity.chain()) {
+                bytes += cert.getEncoded().length;
+            }
+            assertThat(bytes).isGreaterThan(32 * 1024);
+
+            try (TlsTestServer server = TlsTestServer.start(identity)) {
+                ChainRead read = onlyChainRead(prober().probe(loopback(server.port())));
+
+                assertThat(read.chain()).containsExactlyElementsOf(identity.chain());
+            }
+        }
+
+        @Test
         void negotiatedProtocolAndCipherAreReported() throws Exception {
             TlsTestServer.Options options = TlsTestServer.Options.defaults()
                     .withProtocols("TLSv1.2")

@@ -176,6 +176,31 @@ class SchedulerTest {
     }
 
     @Nested
+    class Backlog {
+
+        @Test
+        void aTargetWaitsInTheQueueOnceHoweverManyTicksPass() throws Exception {
+            // When probes take longer than the interval allows (dead hosts, low concurrency),
+            // every tick used to queue another probe of every target: the queue grew without
+            // end, and a healthy target's turn came later and later.
+            pki.writeCaFile(dir.resolve("ca.pem"));
+            int closed;
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                closed = socket.getLocalPort();
+            }
+            Config config = config("targets.yaml", "defaults: {interval: 20ms}",
+                    "concurrency: 1", "targets:", target("a", closed), target("b", closed));
+            prober.close(1);
+
+            start(config);
+            assertThat(prober.awaitArrivals()).isTrue();
+            Thread.sleep(500); // some 25 intervals pass while the one worker is held
+
+            assertThat(scheduler.queuedProbes()).isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Nested
     class Jitter {
 
         private Target target(String id, String host, Duration interval) {

@@ -58,7 +58,11 @@ public final class PrometheusExporter {
      * OpenMetrics), as Micrometer negotiates it.
      */
     public String scrape(String acceptHeader) {
-        return registry.scrape(acceptHeader);
+        // Text formats only: the protobuf one is binary, which a String cannot carry, and the
+        // caller labels anything but OpenMetrics as text 0.0.4.
+        return acceptHeader.contains("application/openmetrics-text")
+                ? registry.scrape(acceptHeader)
+                : registry.scrape();
     }
 
     /** One target's series alone, without certgauge's own metrics: the {@code /probe} answer. */
