@@ -25,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daemon: loads the targets file, probes on schedule, serves the results over HTTP and
- * reloads the file when it changes, on SIGHUP or on {@code POST /-/reload}. The wiring of every
- * part happens here and nowhere else.
+ * The daemon: loads the targets file, probes on schedule, serves the results over HTTP and reloads
+ * the file when it changes, on SIGHUP or on {@code POST /-/reload}. The wiring of every part
+ * happens here and nowhere else.
  */
 public final class Application implements AutoCloseable {
 
@@ -48,16 +48,22 @@ public final class Application implements AutoCloseable {
         this.fetcher = new HttpFetcher();
         Analyzer analyzer = new Analyzer(clock, new CachingFetcher(fetcher, clock));
         TargetChecker checker =
-                new TargetChecker(prober, analyzer,
-                        new TrustCache(TrustMaterial.systemDefault()), clock);
+                new TargetChecker(
+                        prober, analyzer, new TrustCache(TrustMaterial.systemDefault()), clock);
         ResultStore store = new ResultStore(config);
         PrometheusExporter prometheus =
                 new PrometheusExporter(store::snapshot, clock, Version.current(), clock.instant());
         this.monitor = new SelfMonitor(prometheus.selfMetrics(), clock);
         this.scheduler = new Scheduler(checker, store, monitor, clock);
         this.http =
-                new HttpApi(store, scheduler, checker, prometheus, this::reload,
-                        settings.lifecycle(), clock);
+                new HttpApi(
+                        store,
+                        scheduler,
+                        checker,
+                        prometheus,
+                        this::reload,
+                        settings.lifecycle(),
+                        clock);
         this.watcher = new ConfigWatcher(configFile, this::reload);
         monitor.configLoaded(config, true);
         scheduler.apply(config);
@@ -103,8 +109,10 @@ public final class Application implements AutoCloseable {
             return "";
         } catch (ConfigException e) {
             monitor.configLoaded(null, false);
-            LOG.error("reload of {} failed, keeping the running configuration:\n{}",
-                    configFile, e.getMessage());
+            LOG.error(
+                    "reload of {} failed, keeping the running configuration:\n{}",
+                    configFile,
+                    e.getMessage());
             return e.getMessage();
         }
     }
@@ -117,10 +125,14 @@ public final class Application implements AutoCloseable {
     /** Blocks until the JVM is asked to stop (SIGTERM, Ctrl-C), then closes everything. */
     public void runUntilShutdown() throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            close();
-            stopped.countDown();
-        }, "certgauge-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    close();
+                                    stopped.countDown();
+                                },
+                                "certgauge-shutdown"));
         stopped.await();
     }
 

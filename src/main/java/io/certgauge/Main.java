@@ -11,9 +11,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The command line: {@code serve}, {@code demo}, {@code check} and {@code inspect}. Exit codes:
- * {@code check} follows the Nagios plugin guidelines (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN);
- * the others give 0 when done, 1 on a runtime failure and 2 for bad arguments or a bad targets
- * file, with one readable line per problem on stderr and no stack trace unless {@code --debug}.
+ * {@code check} follows the Nagios plugin guidelines (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN); the
+ * others give 0 when done, 1 on a runtime failure and 2 for bad arguments or a bad targets file,
+ * with one readable line per problem on stderr and no stack trace unless {@code --debug}.
  */
 @Command(
         name = "certgauge",

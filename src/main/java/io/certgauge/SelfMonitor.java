@@ -42,11 +42,17 @@ final class SelfMonitor implements ProbeListener {
             LOG.debug("{}: probed in {} ms", id, result.duration().toMillis());
             return;
         }
-        String why = result.addresses().stream()
-                .flatMap(a -> a.failure().stream())
-                .map(f -> (f.address().isEmpty() ? "" : f.address() + ": ")
-                        + f.reason().label() + ": " + f.message())
-                .findFirst().orElse("no address");
+        String why =
+                result.addresses().stream()
+                        .flatMap(a -> a.failure().stream())
+                        .map(
+                                f ->
+                                        (f.address().isEmpty() ? "" : f.address() + ": ")
+                                                + f.reason().label()
+                                                + ": "
+                                                + f.message())
+                        .findFirst()
+                        .orElse("no address");
         if (failing.add(id)) {
             LOG.warn("{}: probe failed: {}", id, why);
         } else {

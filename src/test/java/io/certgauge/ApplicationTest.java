@@ -31,11 +31,11 @@ class ApplicationTest {
 
     /** Bound for waits on the daemon; generous, since a busy machine is slow, not wrong. */
     private static final Duration PATIENCE = Duration.ofSeconds(15);
+
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final LoopbackPki pki = new LoopbackPki();
     private DemoTlsServer web;
@@ -61,8 +61,13 @@ class ApplicationTest {
     }
 
     private static String target(String name, DemoTlsServer server) {
-        return "  - {name: " + name + ", host: 127.0.0.1, port: " + server.port() + ", sni: "
-                + name + ".certgauge.test, ca_file: ca.pem}";
+        return "  - {name: "
+                + name
+                + ", host: 127.0.0.1, port: "
+                + server.port()
+                + ", sni: "
+                + name
+                + ".certgauge.test, ca_file: ca.pem}";
     }
 
     private void write(String... targetLines) throws IOException {
@@ -72,9 +77,11 @@ class ApplicationTest {
     }
 
     private Application start(boolean lifecycle) throws Exception {
-        app = Application.start(targets,
-                new Application.Settings(new InetSocketAddress("127.0.0.1", 0), lifecycle),
-                LoopbackPki.clock());
+        app =
+                Application.start(
+                        targets,
+                        new Application.Settings(new InetSocketAddress("127.0.0.1", 0), lifecycle),
+                        LoopbackPki.clock());
         app.awaitFirstRound();
         return app;
     }
@@ -93,7 +100,8 @@ class ApplicationTest {
 
     private static HttpResponse<String> send(HttpRequest.Builder request)
             throws IOException, InterruptedException {
-        return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+        return CLIENT.send(
+                request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
@@ -157,8 +165,9 @@ class ApplicationTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("reloaded\n");
             assertThat(get("/zabbix/discovery").body()).contains("\"shop\"", "\"web\"");
-            assertThat(get("/metrics").body().lines()).contains(
-                    "certgauge_targets 2.0", "certgauge_config_last_reload_successful 1.0");
+            assertThat(get("/metrics").body().lines())
+                    .contains(
+                            "certgauge_targets 2.0", "certgauge_config_last_reload_successful 1.0");
             assertThat(awaitBody("/nagios?target=shop", b -> !b.contains("not probed yet")))
                     .startsWith("CERTGAUGE WARNING - ");
         }
@@ -173,8 +182,9 @@ class ApplicationTest {
             assertThat(response.body())
                     .startsWith("reload failed, the previous configuration keeps running:")
                     .contains("targets[1].port", "99999", "colour");
-            assertThat(get("/metrics").body().lines()).contains(
-                    "certgauge_targets 1.0", "certgauge_config_last_reload_successful 0.0");
+            assertThat(get("/metrics").body().lines())
+                    .contains(
+                            "certgauge_targets 1.0", "certgauge_config_last_reload_successful 0.0");
             assertThat(get("/nagios?target=web").body()).startsWith("CERTGAUGE OK - ");
             assertThat(get("/zabbix/discovery").body()).doesNotContain("\"shop\"");
         }

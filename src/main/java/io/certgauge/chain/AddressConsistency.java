@@ -43,15 +43,23 @@ public final class AddressConsistency {
         }
 
         List<String> parts = new ArrayList<>();
-        addressesByFingerprint.forEach((fingerprint, addresses) -> {
-            X509Certificate leaf = leafByFingerprint.get(fingerprint);
-            parts.add(String.join(", ", addresses)
-                    + (addresses.size() == 1 ? " serves" : " serve")
-                    + " serial " + leaf.getSerialNumber().toString(16)
-                    + " (sha256 " + fingerprint.substring(0, FINGERPRINT_SHOWN) + "...)");
-        });
-        return Optional.of(new Finding(FindingCode.INCONSISTENT_ADDRESSES,
-                addressesByFingerprint.size() + " different leaf certificates: "
-                        + String.join("; ", parts)));
+        addressesByFingerprint.forEach(
+                (fingerprint, addresses) -> {
+                    X509Certificate leaf = leafByFingerprint.get(fingerprint);
+                    parts.add(
+                            String.join(", ", addresses)
+                                    + (addresses.size() == 1 ? " serves" : " serve")
+                                    + " serial "
+                                    + leaf.getSerialNumber().toString(16)
+                                    + " (sha256 "
+                                    + fingerprint.substring(0, FINGERPRINT_SHOWN)
+                                    + "...)");
+                });
+        return Optional.of(
+                new Finding(
+                        FindingCode.INCONSISTENT_ADDRESSES,
+                        addressesByFingerprint.size()
+                                + " different leaf certificates: "
+                                + String.join("; ", parts)));
     }
 }

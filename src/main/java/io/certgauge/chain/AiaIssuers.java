@@ -18,12 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches the issuer certificates a certificate names in its caIssuers access description
- * (RFC 5280 section 4.2.2.1): a DER certificate or a PKCS#7 "certs-only" bundle. Only
- * certificates whose subject is the named issuer are kept; they only ever become candidate
- * intermediates, never trust anchors, and path validation still checks their signatures.
- * Remembers where each came from and why a fetch gave nothing, for the findings. Not
- * thread-safe; one per analysis.
+ * Fetches the issuer certificates a certificate names in its caIssuers access description (RFC 5280
+ * section 4.2.2.1): a DER certificate or a PKCS#7 "certs-only" bundle. Only certificates whose
+ * subject is the named issuer are kept; they only ever become candidate intermediates, never trust
+ * anchors, and path validation still checks their signatures. Remembers where each came from and
+ * why a fetch gave nothing, for the findings. Not thread-safe; one per analysis.
  */
 final class AiaIssuers {
 
@@ -31,6 +30,7 @@ final class AiaIssuers {
 
     /** Most issuer levels fetched for one chain: a leaf, its intermediate, a cross-sign. */
     static final int MAX_ROUNDS = 3;
+
     /** caIssuers addresses tried per certificate. */
     static final int MAX_URLS = 2;
 
@@ -78,8 +78,10 @@ final class AiaIssuers {
                 }
             }
             if (issuers.isEmpty()) {
-                problems.add(url + " holds no certificate named "
-                        + cert.getIssuerX500Principal().getName());
+                problems.add(
+                        url
+                                + " holds no certificate named "
+                                + cert.getIssuerX500Principal().getName());
             }
         } catch (FetchException e) {
             problems.add(url + ": " + e.getMessage());

@@ -12,29 +12,28 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Judges one presented chain: builds and validates a certification path of its own, checks the
- * leaf against the peer name, and reports every problem as a {@link Finding}, one code per
- * problem, the most specific one.
+ * Judges one presented chain: builds and validates a certification path of its own, checks the leaf
+ * against the peer name, and reports every problem as a {@link Finding}, one code per problem, the
+ * most specific one.
  *
- * <p>Path choice: a path valid in every respect wins; failing that, one that reaches a trust
- * anchor and fails on validity dates alone (the dates are reported); failing that, the chain is
- * untrusted and the rule that failed is named. Among equally good paths, one made only of what
- * the server sent beats one that needs a known intermediate ({@code incomplete_chain}).
+ * <p>Path choice: a path valid in every respect wins; failing that, one that reaches a trust anchor
+ * and fails on validity dates alone (the dates are reported); failing that, the chain is untrusted
+ * and the rule that failed is named. Among equally good paths, one made only of what the server
+ * sent beats one that needs a known intermediate ({@code incomplete_chain}).
  *
- * <p>Validity dates are reported on the chosen path, or, when no path reaches a trust anchor,
- * on the issuer chain the presented certificates form: an expired self-signed leaf is both
- * {@code expired} and {@code self_signed}, two problems with two fixes. An empty checked name
- * (nothing to check, as for a certificate file) counts as a host name match.
+ * <p>Validity dates are reported on the chosen path, or, when no path reaches a trust anchor, on
+ * the issuer chain the presented certificates form: an expired self-signed leaf is both {@code
+ * expired} and {@code self_signed}, two problems with two fixes. An empty checked name (nothing to
+ * check, as for a certificate file) counts as a host name match.
  *
- * <p>When no path reaches a trust anchor and the top of the best path names caIssuers (RFC
- * 5280 section 4.2.2.1), the missing issuers are fetched and the path is built again, as
- * browsers do: a path that then validates is {@code incomplete_chain} (verified), naming the
- * address the intermediate came from; otherwise the {@code untrusted} message says why the
- * fetch did not help. The leaf's revocation status is then checked by {@link
- * RevocationChecker}.
+ * <p>When no path reaches a trust anchor and the top of the best path names caIssuers (RFC 5280
+ * section 4.2.2.1), the missing issuers are fetched and the path is built again, as browsers do: a
+ * path that then validates is {@code incomplete_chain} (verified), naming the address the
+ * intermediate came from; otherwise the {@code untrusted} message says why the fetch did not help.
+ * The leaf's revocation status is then checked by {@link RevocationChecker}.
  *
- * <p>Pure apart from the injected {@link Fetcher}, and thread-safe: every analysis works on its
- * own state; the fields are the clock and the fetcher.
+ * <p>Pure apart from the injected {@link Fetcher}, and thread-safe: every analysis works on its own
+ * state; the fields are the clock and the fetcher.
  */
 public final class Analyzer {
 
@@ -42,10 +41,10 @@ public final class Analyzer {
     private final Fetcher fetcher;
 
     /**
-     * An Analyzer that fetches nothing ({@link Fetcher#NONE}): AIA completion finds nothing,
-     * and with revocation on a leaf that names a responder or a CRL gets {@code
-     * revocation_unknown} unless its staple answers, since no answer could be had. Production
-     * wiring passes a real fetcher.
+     * An Analyzer that fetches nothing ({@link Fetcher#NONE}): AIA completion finds nothing, and
+     * with revocation on a leaf that names a responder or a CRL gets {@code revocation_unknown}
+     * unless its staple answers, since no answer could be had. Production wiring passes a real
+     * fetcher.
      */
     public Analyzer(Clock clock) {
         this(clock, Fetcher.NONE);
@@ -67,8 +66,8 @@ public final class Analyzer {
     }
 
     /**
-     * Analyses a chain with validation options other than a TLS client's defaults (a depth
-     * limit, key usages the leaf must allow).
+     * Analyses a chain with validation options other than a TLS client's defaults (a depth limit,
+     * key usages the leaf must allow).
      *
      * @throws IllegalArgumentException when {@code presented} is empty
      */
@@ -86,7 +85,8 @@ public final class Analyzer {
         PathValidation best = bestPath(presented, ctx.trust(), validator);
         AiaIssuers aia = new AiaIssuers(fetcher, ctx.deadline());
         TrustMaterial trust = ctx.trust();
-        for (int round = 0; round < AiaIssuers.MAX_ROUNDS && missesIssuer(best, signatures);
+        for (int round = 0;
+                round < AiaIssuers.MAX_ROUNDS && missesIssuer(best, signatures);
                 round++) {
             List<X509Certificate> fetched = aia.issuersOf(top(best.path()));
             if (fetched.isEmpty()) {
@@ -99,8 +99,9 @@ public final class Analyzer {
         List<X509Certificate> path =
                 verified ? best.path() : presentedIssuerChain(presented, signatures);
         List<Violation> dates = verified ? best.dates() : validator.dateViolations(path, false);
-        boolean hostnameMatch = ctx.checkedNameAscii().isBlank()
-                || HostnameMatcher.matches(leaf, ctx.checkedNameAscii());
+        boolean hostnameMatch =
+                ctx.checkedNameAscii().isBlank()
+                        || HostnameMatcher.matches(leaf, ctx.checkedNameAscii());
         boolean publicRoot = endsInPublicRoot(path, ctx.trust());
 
         List<Finding> findings = new ArrayList<>();
@@ -128,16 +129,25 @@ public final class Analyzer {
         findings.sort(Comparator.comparing(Finding::code));
 
         Instant chainNotAfter = new PathValidation(path, verified, List.of()).notAfter();
-        return new ChainReport(presented, path, verified, hostnameMatch, publicRoot, findings,
-                chainNotAfter, revocation.answers(), revocation.stapleNextUpdate());
+        return new ChainReport(
+                presented,
+                path,
+                verified,
+                hostnameMatch,
+                publicRoot,
+                findings,
+                chainNotAfter,
+                revocation.answers(),
+                revocation.stapleNextUpdate());
     }
 
     private static PathValidation bestPath(
             List<X509Certificate> presented, TrustMaterial trust, PathValidator validator) {
-        return new PathBuilder(presented, trust).build(presented.get(0)).stream()
-                .map(validator::validate)
-                .min(ranking(presented))
-                .orElseThrow();
+        return new PathBuilder(presented, trust)
+                .build(presented.get(0)).stream()
+                        .map(validator::validate)
+                        .min(ranking(presented))
+                        .orElseThrow();
     }
 
     /** The best path is a dead end below a certificate that is not self-signed. */
@@ -190,8 +200,8 @@ public final class Analyzer {
 
     /**
      * The certificates on a path that the server did not send: intermediates found in the trust
-     * material. A self-signed anchor at the top need not be sent (RFC 8446 section 4.4.2 lets
-     * the server omit it), so it never counts.
+     * material. A self-signed anchor at the top need not be sent (RFC 8446 section 4.4.2 lets the
+     * server omit it), so it never counts.
      */
     private static List<X509Certificate> notSent(
             PathValidation validation, List<X509Certificate> presented) {
@@ -208,31 +218,45 @@ public final class Analyzer {
         return missing;
     }
 
-    private static Optional<Finding> trustFinding(PathValidation best,
-            List<X509Certificate> presented, SignatureCheck signatures, AiaIssuers aia) {
+    private static Optional<Finding> trustFinding(
+            PathValidation best,
+            List<X509Certificate> presented,
+            SignatureCheck signatures,
+            AiaIssuers aia) {
         X509Certificate leaf = presented.get(0);
         if (best.verified()) {
             List<X509Certificate> missing = notSent(best, presented);
             if (missing.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Finding(FindingCode.INCOMPLETE_CHAIN,
-                    "the server did not send " + missing.stream()
-                            .map(Describe::name)
-                            .collect(Collectors.joining(", "))
-                            + "; " + completedFrom(missing, aia)));
+            return Optional.of(
+                    new Finding(
+                            FindingCode.INCOMPLETE_CHAIN,
+                            "the server did not send "
+                                    + missing.stream()
+                                            .map(Describe::name)
+                                            .collect(Collectors.joining(", "))
+                                    + "; "
+                                    + completedFrom(missing, aia)));
         }
         if (signatures.selfSigned(leaf)) {
-            return Optional.of(new Finding(FindingCode.SELF_SIGNED,
-                    "leaf " + Describe.name(leaf) + " is self-signed and not a trust anchor"));
+            return Optional.of(
+                    new Finding(
+                            FindingCode.SELF_SIGNED,
+                            "leaf "
+                                    + Describe.name(leaf)
+                                    + " is self-signed and not a trust anchor"));
         }
         Violation reason = best.structural().get(0);
-        String fetchNote = aia.problems().isEmpty()
-                ? ""
-                : "; fetching the issuer named by AIA caIssuers did not help: "
-                        + String.join("; ", aia.problems());
-        return Optional.of(new Finding(FindingCode.UNTRUSTED,
-                "no acceptable path to a trust anchor: " + reason.message() + fetchNote));
+        String fetchNote =
+                aia.problems().isEmpty()
+                        ? ""
+                        : "; fetching the issuer named by AIA caIssuers did not help: "
+                                + String.join("; ", aia.problems());
+        return Optional.of(
+                new Finding(
+                        FindingCode.UNTRUSTED,
+                        "no acceptable path to a trust anchor: " + reason.message() + fetchNote));
     }
 
     /** Where the certificates the server did not send were found. */
@@ -240,20 +264,32 @@ public final class Analyzer {
         if (missing.stream().allMatch(c -> aia.source(c).isEmpty())) {
             return "the path was completed from the trust material";
         }
-        return "the chain validates with " + missing.stream()
-                .map(c -> aia.source(c)
-                        .map(url -> Describe.name(c) + " fetched from " + url
-                                + " (AIA caIssuers), as browsers that fetch it do")
-                        .orElse(Describe.name(c) + " from the trust material"))
-                .collect(Collectors.joining(" and "));
+        return "the chain validates with "
+                + missing.stream()
+                        .map(
+                                c ->
+                                        aia.source(c)
+                                                .map(
+                                                        url ->
+                                                                Describe.name(c)
+                                                                        + " fetched from "
+                                                                        + url
+                                                                        + " (AIA caIssuers), as"
+                                                                        + " browsers that fetch it"
+                                                                        + " do")
+                                                .orElse(
+                                                        Describe.name(c)
+                                                                + " from the trust material"))
+                        .collect(Collectors.joining(" and "));
     }
 
     private static Optional<Finding> dateFinding(
             List<Violation> dates, PathRule rule, FindingCode code) {
-        List<String> details = dates.stream()
-                .filter(v -> v.rule() == rule)
-                .map(Violation::detail)
-                .collect(Collectors.toList());
+        List<String> details =
+                dates.stream()
+                        .filter(v -> v.rule() == rule)
+                        .map(Violation::detail)
+                        .collect(Collectors.toList());
         if (details.isEmpty()) {
             return Optional.empty();
         }
@@ -262,18 +298,24 @@ public final class Analyzer {
 
     private static Finding hostnameMismatch(X509Certificate leaf, String checkedName) {
         List<String> sans = HostnameMatcher.describeSubjectAltNames(leaf);
-        String covered = sans.isEmpty()
-                ? "it has no subjectAltName DNS or IP entry (the CN is not used)"
-                : "it covers " + String.join(", ", sans);
-        return new Finding(FindingCode.HOSTNAME_MISMATCH,
-                "leaf " + Describe.name(leaf) + " is not valid for " + checkedName + ": "
+        String covered =
+                sans.isEmpty()
+                        ? "it has no subjectAltName DNS or IP entry (the CN is not used)"
+                        : "it covers " + String.join(", ", sans);
+        return new Finding(
+                FindingCode.HOSTNAME_MISMATCH,
+                "leaf "
+                        + Describe.name(leaf)
+                        + " is not valid for "
+                        + checkedName
+                        + ": "
                         + covered);
     }
 
     /**
      * TLS 1.2 (RFC 5246 section 7.4.2) wants each certificate to certify the one before it. The
-     * certificates the path uses must therefore come first and in path order; certificates the
-     * path does not use may only follow them (those are extras, not disorder).
+     * certificates the path uses must therefore come first and in path order; certificates the path
+     * does not use may only follow them (those are extras, not disorder).
      */
     private static Optional<Finding> chainOrder(
             List<X509Certificate> presented, List<X509Certificate> path) {
@@ -286,10 +328,17 @@ public final class Analyzer {
                 continue;
             }
             if (unusedSeen || onPath < lastUsed) {
-                return Optional.of(new Finding(FindingCode.CHAIN_ORDER,
-                        "certificate " + (i + 1) + " of " + presented.size() + " ("
-                                + Describe.name(presented.get(i))
-                                + ") is out of order; the path is " + names(path)));
+                return Optional.of(
+                        new Finding(
+                                FindingCode.CHAIN_ORDER,
+                                "certificate "
+                                        + (i + 1)
+                                        + " of "
+                                        + presented.size()
+                                        + " ("
+                                        + Describe.name(presented.get(i))
+                                        + ") is out of order; the path is "
+                                        + names(path)));
             }
             lastUsed = onPath;
         }
@@ -301,21 +350,27 @@ public final class Analyzer {
         List<String> extras = new ArrayList<>();
         for (X509Certificate cert : presented) {
             if (!path.contains(cert) && now.isAfter(cert.getNotAfter().toInstant())) {
-                extras.add(Describe.name(cert) + " (expired at "
-                        + Describe.time(cert.getNotAfter().toInstant()) + ")");
+                extras.add(
+                        Describe.name(cert)
+                                + " (expired at "
+                                + Describe.time(cert.getNotAfter().toInstant())
+                                + ")");
             }
         }
         if (extras.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(FindingCode.EXPIRED_EXTRA_CERT,
-                "the server sent " + String.join(", ", extras)
-                        + ", which the path does not use"));
+        return Optional.of(
+                new Finding(
+                        FindingCode.EXPIRED_EXTRA_CERT,
+                        "the server sent "
+                                + String.join(", ", extras)
+                                + ", which the path does not use"));
     }
 
     /**
-     * The issuer chain the presented certificates form from the leaf: what chain expiry is
-     * measured on when no path reaches a trust anchor.
+     * The issuer chain the presented certificates form from the leaf: what chain expiry is measured
+     * on when no path reaches a trust anchor.
      */
     private static List<X509Certificate> presentedIssuerChain(
             List<X509Certificate> presented, SignatureCheck signatures) {
@@ -332,13 +387,19 @@ public final class Analyzer {
         return chain;
     }
 
-    private static Optional<X509Certificate> issuerAmong(X509Certificate cert,
-            List<X509Certificate> presented, List<X509Certificate> used,
+    private static Optional<X509Certificate> issuerAmong(
+            X509Certificate cert,
+            List<X509Certificate> presented,
+            List<X509Certificate> used,
             SignatureCheck signatures) {
-        List<X509Certificate> named = presented.stream()
-                .filter(c -> used.stream().noneMatch(u -> sameEntity(u, c)))
-                .filter(c -> c.getSubjectX500Principal().equals(cert.getIssuerX500Principal()))
-                .collect(Collectors.toList());
+        List<X509Certificate> named =
+                presented.stream()
+                        .filter(c -> used.stream().noneMatch(u -> sameEntity(u, c)))
+                        .filter(
+                                c ->
+                                        c.getSubjectX500Principal()
+                                                .equals(cert.getIssuerX500Principal()))
+                        .collect(Collectors.toList());
         return named.stream()
                 .filter(c -> signatures.verifies(cert, c))
                 .findFirst()

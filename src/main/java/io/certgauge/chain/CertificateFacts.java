@@ -15,8 +15,8 @@ import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 
 /**
- * The facts about one certificate that every output shows, in the value formats of the
- * interface contract: lower-case hex without separators, JDK algorithm names.
+ * The facts about one certificate that every output shows, in the value formats of the interface
+ * contract: lower-case hex without separators, JDK algorithm names.
  *
  * @param keyType {@code RSA}, {@code EC}, {@code Ed25519}, {@code Ed448} or {@code DSA}
  * @param keyBits the key size in bits (RSA modulus, EC field, 255/448 for EdDSA)

@@ -23,9 +23,9 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 
 /**
- * The addresses a certificate names for revocation and issuer data, and its TLS feature
- * extension. Unparsable extensions and unparsable URIs are skipped: a certificate with a broken
- * extension simply names nothing there. Static and thread-safe.
+ * The addresses a certificate names for revocation and issuer data, and its TLS feature extension.
+ * Unparsable extensions and unparsable URIs are skipped: a certificate with a broken extension
+ * simply names nothing there. Static and thread-safe.
  */
 final class CertificateUrls {
 
@@ -81,8 +81,7 @@ final class CertificateUrls {
             return false;
         }
         for (ASN1Encodable feature : features) {
-            if (feature instanceof ASN1Integer number
-                    && number.hasValue(STATUS_REQUEST)) {
+            if (feature instanceof ASN1Integer number && number.hasValue(STATUS_REQUEST)) {
                 return true;
             }
         }

@@ -15,10 +15,9 @@ import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
- * Judges a CRL (RFC 5280 section 5) about one certificate: issued and signed by the
- * certificate's issuer, whose key usage, when present, allows cRLSign; current, with the
- * {@link OcspVerifier#SKEW} tolerance; then good unless the serial is listed. Immutable and
- * thread-safe.
+ * Judges a CRL (RFC 5280 section 5) about one certificate: issued and signed by the certificate's
+ * issuer, whose key usage, when present, allows cRLSign; current, with the {@link
+ * OcspVerifier#SKEW} tolerance; then good unless the serial is listed. Immutable and thread-safe.
  */
 // Limitation: full CRLs only: no delta CRLs, no indirect CRLs, and the issuing distribution
 // point extension is not matched against the certificate's distribution point.
@@ -39,23 +38,29 @@ final class CrlVerifier {
         try {
             crl = new X509CRLHolder(der);
         } catch (IOException | RuntimeException e) {
-            return RevocationAnswer.unusable(Source.CRL, url,
-                    "not a readable CRL (" + e.getMessage() + ")");
+            return RevocationAnswer.unusable(
+                    Source.CRL, url, "not a readable CRL (" + e.getMessage() + ")");
         }
         Instant nextUpdate = instant(crl.getNextUpdate());
         Optional<String> problem = issuerProblem(crl, issuer).or(() -> dateProblem(crl));
         if (problem.isPresent()) {
-            return new RevocationAnswer(Source.CRL, Status.UNKNOWN, url, null, null,
-                    nextUpdate, problem.get());
+            return new RevocationAnswer(
+                    Source.CRL, Status.UNKNOWN, url, null, null, nextUpdate, problem.get());
         }
 
         X509CRLEntryHolder entry = crl.getRevokedCertificate(cert.getSerialNumber());
         if (entry == null) {
-            return new RevocationAnswer(Source.CRL, Status.GOOD, url, null, null, nextUpdate,
-                    "not listed");
+            return new RevocationAnswer(
+                    Source.CRL, Status.GOOD, url, null, null, nextUpdate, "not listed");
         }
-        return new RevocationAnswer(Source.CRL, Status.REVOKED, url,
-                entry.getRevocationDate().toInstant(), reason(entry), nextUpdate, "listed");
+        return new RevocationAnswer(
+                Source.CRL,
+                Status.REVOKED,
+                url,
+                entry.getRevocationDate().toInstant(),
+                reason(entry),
+                nextUpdate,
+                "listed");
     }
 
     /** The nextUpdate of a CRL that gives a usable answer; empty otherwise. */
@@ -67,13 +72,18 @@ final class CrlVerifier {
     private static Optional<String> issuerProblem(X509CRLHolder crl, X509Certificate issuer) {
         X509CertificateHolder issuerHolder = Signers.holder(issuer);
         if (!crl.getIssuer().equals(issuerHolder.getSubject())) {
-            return Optional.of("the CRL is issued by " + crl.getIssuer() + ", not by "
-                    + Describe.name(issuer));
+            return Optional.of(
+                    "the CRL is issued by "
+                            + crl.getIssuer()
+                            + ", not by "
+                            + Describe.name(issuer));
         }
         boolean[] usage = issuer.getKeyUsage();
         if (usage != null && (usage.length <= CRL_SIGN || !usage[CRL_SIGN])) {
-            return Optional.of("the issuer " + Describe.name(issuer)
-                    + " may not sign CRLs: its key usage lacks cRLSign");
+            return Optional.of(
+                    "the issuer "
+                            + Describe.name(issuer)
+                            + " may not sign CRLs: its key usage lacks cRLSign");
         }
         boolean signed;
         try {
@@ -83,15 +93,18 @@ final class CrlVerifier {
         }
         return signed
                 ? Optional.empty()
-                : Optional.of("the CRL's signature does not verify with the key of "
-                        + Describe.name(issuer));
+                : Optional.of(
+                        "the CRL's signature does not verify with the key of "
+                                + Describe.name(issuer));
     }
 
     private Optional<String> dateProblem(X509CRLHolder crl) {
         Instant thisUpdate = crl.getThisUpdate().toInstant();
         if (thisUpdate.isAfter(now.plus(OcspVerifier.SKEW))) {
-            return Optional.of("the CRL is not valid yet: thisUpdate "
-                    + Describe.time(thisUpdate) + " is in the future");
+            return Optional.of(
+                    "the CRL is not valid yet: thisUpdate "
+                            + Describe.time(thisUpdate)
+                            + " is in the future");
         }
         Instant nextUpdate = instant(crl.getNextUpdate());
         // RFC 5280 section 5.1.2.5: conforming CRLs carry nextUpdate; one without it is taken
@@ -103,9 +116,10 @@ final class CrlVerifier {
     }
 
     private static String reason(X509CRLEntryHolder entry) {
-        Extension ext = entry.getExtensions() == null
-                ? null
-                : entry.getExtensions().getExtension(Extension.reasonCode);
+        Extension ext =
+                entry.getExtensions() == null
+                        ? null
+                        : entry.getExtensions().getExtension(Extension.reasonCode);
         if (ext == null) {
             return null;
         }

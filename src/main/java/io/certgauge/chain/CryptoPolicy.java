@@ -15,17 +15,17 @@ import java.util.Set;
  * Weak keys, weak signatures and old protocol versions: {@code weak_key}, {@code weak_signature}
  * and {@code deprecated_protocol}.
  *
- * <p>These rules apply to every path, public or private: a weak key is weak whoever signed it.
- * Key sizes follow the CA/Browser Forum Baseline Requirements section 6.1.5 (RSA of at least
- * 2048 bits, ECDSA on P-256 or larger; DSA is not among the allowed algorithms, and FIPS 186-5
- * no longer approves it for signing). MD5 and SHA-1 signatures can be forged with chosen-prefix
- * collisions (RFC 6151, RFC 6194 and the 2020 SHA-1 collision work), so the Baseline Requirements
- * section 7.1.3.2 forbid them.
+ * <p>These rules apply to every path, public or private: a weak key is weak whoever signed it. Key
+ * sizes follow the CA/Browser Forum Baseline Requirements section 6.1.5 (RSA of at least 2048 bits,
+ * ECDSA on P-256 or larger; DSA is not among the allowed algorithms, and FIPS 186-5 no longer
+ * approves it for signing). MD5 and SHA-1 signatures can be forged with chosen-prefix collisions
+ * (RFC 6151, RFC 6194 and the 2020 SHA-1 collision work), so the Baseline Requirements section
+ * 7.1.3.2 forbid them.
  *
- * <p>{@code deprecated_protocol} reads the negotiated version. certgauge offers TLS 1.0 to 1.3
- * in every handshake (see {@code JdkTlsPolicy.relax}), and a server picks the highest version
- * both sides support (RFC 8446 section 4.2.1, RFC 5246 appendix E), so the negotiated version is
- * the best the server offers. RFC 8996 deprecates TLS 1.0 and 1.1; RFC 7568 SSL 3.0.
+ * <p>{@code deprecated_protocol} reads the negotiated version. certgauge offers TLS 1.0 to 1.3 in
+ * every handshake (see {@code JdkTlsPolicy.relax}), and a server picks the highest version both
+ * sides support (RFC 8446 section 4.2.1, RFC 5246 appendix E), so the negotiated version is the
+ * best the server offers. RFC 8996 deprecates TLS 1.0 and 1.1; RFC 7568 SSL 3.0.
  *
  * <p>Stateless; thread-safe.
  */
@@ -66,9 +66,15 @@ final class CryptoPolicy {
             String type = CertificateFacts.keyType(cert.getPublicKey());
             int bits = CertificateFacts.keyBits(cert.getPublicKey());
             int index = i;
-            keyWeakness(type, bits).ifPresent(why ->
-                    weak.add(role(certs, index, anchored) + " " + Describe.name(cert) + " has "
-                            + why));
+            keyWeakness(type, bits)
+                    .ifPresent(
+                            why ->
+                                    weak.add(
+                                            role(certs, index, anchored)
+                                                    + " "
+                                                    + Describe.name(cert)
+                                                    + " has "
+                                                    + why));
         }
         return weak.isEmpty()
                 ? Optional.empty()
@@ -80,13 +86,21 @@ final class CryptoPolicy {
         switch (keyType) {
             case "RSA":
                 return bits < MIN_RSA_BITS
-                        ? Optional.of("a " + bits + "-bit RSA key (at least " + MIN_RSA_BITS
-                                + " bits needed)")
+                        ? Optional.of(
+                                "a "
+                                        + bits
+                                        + "-bit RSA key (at least "
+                                        + MIN_RSA_BITS
+                                        + " bits needed)")
                         : Optional.empty();
             case "EC":
                 return bits < MIN_EC_BITS
-                        ? Optional.of("a " + bits + "-bit EC key (at least " + MIN_EC_BITS
-                                + " bits needed)")
+                        ? Optional.of(
+                                "a "
+                                        + bits
+                                        + "-bit EC key (at least "
+                                        + MIN_EC_BITS
+                                        + " bits needed)")
                         : Optional.empty();
             case "DSA":
                 return Optional.of("a " + bits + "-bit DSA key (DSA is no longer accepted)");
@@ -97,8 +111,8 @@ final class CryptoPolicy {
     }
 
     /**
-     * {@code weak_signature}: every certificate given but the trust anchor, whose own signature
-     * no validation relies on (RFC 5280 section 6.1.1 takes the anchor as input, unverified).
+     * {@code weak_signature}: every certificate given but the trust anchor, whose own signature no
+     * validation relies on (RFC 5280 section 6.1.1 takes the anchor as input, unverified).
      */
     static Optional<Finding> weakSignature(List<X509Certificate> certs, boolean anchored) {
         int checked = anchored ? certs.size() - 1 : certs.size();
@@ -106,15 +120,23 @@ final class CryptoPolicy {
         for (int i = 0; i < checked; i++) {
             X509Certificate cert = certs.get(i);
             int index = i;
-            weakDigest(cert).ifPresent(algorithm ->
-                    weak.add(role(certs, index, anchored) + " " + Describe.name(cert)
-                            + " is signed with " + algorithm));
+            weakDigest(cert)
+                    .ifPresent(
+                            algorithm ->
+                                    weak.add(
+                                            role(certs, index, anchored)
+                                                    + " "
+                                                    + Describe.name(cert)
+                                                    + " is signed with "
+                                                    + algorithm));
         }
         if (weak.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(FindingCode.WEAK_SIGNATURE, String.join("; ", weak)
-                + " (MD5 and SHA-1 signatures can be forged)"));
+        return Optional.of(
+                new Finding(
+                        FindingCode.WEAK_SIGNATURE,
+                        String.join("; ", weak) + " (MD5 and SHA-1 signatures can be forged)"));
     }
 
     /** The signature algorithm when it hashes with MD2, MD5 or SHA-1, else empty. */
@@ -127,8 +149,10 @@ final class CryptoPolicy {
         if (upper.equals("RSASSA-PSS")) {
             // RSASSA-PSS names its hash in the parameters (RFC 4055 section 3.1).
             return pssDigest(cert)
-                    .filter(digest -> digest.equalsIgnoreCase("SHA-1")
-                            || digest.equalsIgnoreCase("SHA1"))
+                    .filter(
+                            digest ->
+                                    digest.equalsIgnoreCase("SHA-1")
+                                            || digest.equalsIgnoreCase("SHA1"))
                     .map(digest -> "RSASSA-PSS with SHA-1");
         }
         return Optional.empty();
@@ -157,10 +181,15 @@ final class CryptoPolicy {
         if (protocol == null || !DEPRECATED_PROTOCOLS.contains(protocol)) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(FindingCode.DEPRECATED_PROTOCOL,
-                "the server's best protocol is " + protocol + " (certgauge offers TLS 1.0 to"
-                        + " 1.3); " + (protocol.equals("SSLv3") ? "RFC 7568" : "RFC 8996")
-                        + " deprecates it, and current clients refuse it"));
+        return Optional.of(
+                new Finding(
+                        FindingCode.DEPRECATED_PROTOCOL,
+                        "the server's best protocol is "
+                                + protocol
+                                + " (certgauge offers TLS 1.0 to"
+                                + " 1.3); "
+                                + (protocol.equals("SSLv3") ? "RFC 7568" : "RFC 8996")
+                                + " deprecates it, and current clients refuse it"));
     }
 
     private static String role(List<X509Certificate> certs, int index, boolean anchored) {

@@ -33,7 +33,9 @@ public enum FindingCode {
         return severity;
     }
 
-    /** The code as written in metrics, JSON and plugin output, such as {@code hostname_mismatch}. */
+    /**
+     * The code as written in metrics, JSON and plugin output, such as {@code hostname_mismatch}.
+     */
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -3,10 +3,9 @@ package io.certgauge.chain;
 import java.util.Locale;
 
 /**
- * The syntax of DNS names in certificates: RFC 5280 section 4.2.1.6 asks for the "preferred
- * name syntax" of RFC 1034 section 3.5 (letters, digits and hyphens; labels of 1 to 63
- * characters), with a wildcard allowed as the whole left-most label of a subjectAltName.
- * Stateless.
+ * The syntax of DNS names in certificates: RFC 5280 section 4.2.1.6 asks for the "preferred name
+ * syntax" of RFC 1034 section 3.5 (letters, digits and hyphens; labels of 1 to 63 characters), with
+ * a wildcard allowed as the whole left-most label of a subjectAltName. Stateless.
  */
 final class HostSyntax {
 
@@ -23,8 +22,8 @@ final class HostSyntax {
 
     /**
      * A name whose labels are all non-empty and made of letters, digits, hyphens and (leniently,
-     * since private names use them) underscores; a {@code *} left-most label when
-     * {@code wildcard} allows it.
+     * since private names use them) underscores; a {@code *} left-most label when {@code wildcard}
+     * allows it.
      */
     static boolean validName(String name, boolean wildcard) {
         return valid(normalise(name), wildcard, true);

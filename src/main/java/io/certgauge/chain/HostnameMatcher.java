@@ -19,19 +19,17 @@ import org.bouncycastle.util.IPAddress;
 
 /**
  * Whether a certificate is valid for a host name or IP address, by RFC 6125 against the
- * subjectAltName extension alone. The subject CN is never consulted (RFC 6125 section 6.4.4
- * allows it only without SAN; browsers dropped even that), so a certificate without the
- * extension matches nothing.
+ * subjectAltName extension alone. The subject CN is never consulted (RFC 6125 section 6.4.4 allows
+ * it only without SAN; browsers dropped even that), so a certificate without the extension matches
+ * nothing.
  *
  * <ul>
  *   <li>DNS names compare case-insensitively in A-label form, ignoring one trailing dot.
- *   <li>A wildcard counts only as the whole left-most label ({@code *.example.com}) and stands
- *       for exactly one non-empty label (section 6.4.3); it must be followed by at least two
- *       labels, so {@code *.com} matches nothing. Partial wildcards ({@code w*.example.com})
- *       match nothing.
- *   <li>IP addresses (v4 and v6, brackets and zone ids allowed) compare as bytes against
- *       iPAddress entries only (4 or 16 octets, RFC 5280 section 4.2.1.6), never against
- *       DNS entries.
+ *   <li>A wildcard counts only as the whole left-most label ({@code *.example.com}) and stands for
+ *       exactly one non-empty label (section 6.4.3); it must be followed by at least two labels, so
+ *       {@code *.com} matches nothing. Partial wildcards ({@code w*.example.com}) match nothing.
+ *   <li>IP addresses (v4 and v6, brackets and zone ids allowed) compare as bytes against iPAddress
+ *       entries only (4 or 16 octets, RFC 5280 section 4.2.1.6), never against DNS entries.
  * </ul>
  *
  * <p>Stateless and thread-safe.
@@ -124,8 +122,8 @@ public final class HostnameMatcher {
     }
 
     /**
-     * The octets of an IP literal, or empty for anything else. BouncyCastle parses the text
-     * itself, so no resolver is ever asked.
+     * The octets of an IP literal, or empty for anything else. BouncyCastle parses the text itself,
+     * so no resolver is ever asked.
      */
     private static Optional<byte[]> ipOctets(String text) {
         String ip = text;

@@ -6,24 +6,26 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.util.IPAddress;
 
 /**
- * The one text form of an IP address that the CA/Browser Forum accepts in a common name
- * (BR 7.1.4.3): dotted decimal for IPv4 (RFC 3986 section 3.2.2), RFC 5952 section 4 for
- * IPv6 (lower case, no leading zeros, the longest run of two or more zero groups as
- * {@code ::}, the first such run on a tie). Never resolves anything. Stateless.
+ * The one text form of an IP address that the CA/Browser Forum accepts in a common name (BR
+ * 7.1.4.3): dotted decimal for IPv4 (RFC 3986 section 3.2.2), RFC 5952 section 4 for IPv6 (lower
+ * case, no leading zeros, the longest run of two or more zero groups as {@code ::}, the first such
+ * run on a tie). Never resolves anything. Stateless.
  */
 public final class IpText {
 
     private IpText() {}
 
     /**
-     * The octets of any text a resolver library might read as an address: IPv6 literals, and
-     * IPv4 in the classic inet_aton forms (one to four parts, each decimal, octal with a
-     * leading 0, or hexadecimal with 0x). Parsed here, never resolved.
+     * The octets of any text a resolver library might read as an address: IPv6 literals, and IPv4
+     * in the classic inet_aton forms (one to four parts, each decimal, octal with a leading 0, or
+     * hexadecimal with 0x). Parsed here, never resolved.
      */
     static Optional<byte[]> parseLenient(String text) {
         if (IPAddress.isValidIPv6(text)) {
-            return Optional.of(ASN1OctetString.getInstance(
-                    new GeneralName(GeneralName.iPAddress, text).getName()).getOctets());
+            return Optional.of(
+                    ASN1OctetString.getInstance(
+                                    new GeneralName(GeneralName.iPAddress, text).getName())
+                            .getOctets());
         }
         String[] parts = text.split("\\.", -1);
         if (parts.length > 4) {
@@ -49,9 +51,13 @@ public final class IpText {
             return Optional.empty();
         }
         address |= last;
-        return Optional.of(new byte[] {
-            (byte) (address >> 24), (byte) (address >> 16), (byte) (address >> 8), (byte) address
-        });
+        return Optional.of(
+                new byte[] {
+                    (byte) (address >> 24),
+                    (byte) (address >> 16),
+                    (byte) (address >> 8),
+                    (byte) address
+                });
     }
 
     private static Optional<Long> number(String part) {
@@ -82,13 +88,19 @@ public final class IpText {
 
     /**
      * The canonical text of 4 or 16 octets: a dotted quad, or the RFC 5952 section 4 form (lower
-     * case, no leading zeros, the longest run of two or more zero groups as {@code ::}); empty
-     * for any other length.
+     * case, no leading zeros, the longest run of two or more zero groups as {@code ::}); empty for
+     * any other length.
      */
     public static Optional<String> of(byte[] octets) {
         if (octets.length == 4) {
-            return Optional.of((octets[0] & 0xff) + "." + (octets[1] & 0xff) + "."
-                    + (octets[2] & 0xff) + "." + (octets[3] & 0xff));
+            return Optional.of(
+                    (octets[0] & 0xff)
+                            + "."
+                            + (octets[1] & 0xff)
+                            + "."
+                            + (octets[2] & 0xff)
+                            + "."
+                            + (octets[3] & 0xff));
         }
         if (octets.length != 16) {
             return Optional.empty();

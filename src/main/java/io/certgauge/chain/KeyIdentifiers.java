@@ -14,8 +14,8 @@ final class KeyIdentifiers {
     private KeyIdentifiers() {}
 
     /**
-     * False only when both identifiers are present and differ. Identifiers are hints, not
-     * proof (section 4.2.1.1): the signature decides, so a missing one never excludes a link.
+     * False only when both identifiers are present and differ. Identifiers are hints, not proof
+     * (section 4.2.1.1): the signature decides, so a missing one never excludes a link.
      */
     static boolean mayHaveIssued(X509Certificate issuer, X509Certificate cert) {
         Optional<byte[]> aki = authorityKeyId(cert);

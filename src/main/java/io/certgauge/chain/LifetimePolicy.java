@@ -10,10 +10,10 @@ import java.util.Optional;
  * validity period for certificates that chain to a public root.
  *
  * <p>A lifetime is measured as {@code notAfter - notBefore}. The Baseline Requirements (section
- * 6.3.2) count the period inclusively, one second longer; tools that issue "N days" commonly
- * set {@code notAfter = notBefore + N days}, and flagging those for one second would be noise.
- * So a certificate of exactly N days is within an N-day limit, and anything longer, even by a
- * second, is not.
+ * 6.3.2) count the period inclusively, one second longer; tools that issue "N days" commonly set
+ * {@code notAfter = notBefore + N days}, and flagging those for one second would be noise. So a
+ * certificate of exactly N days is within an N-day limit, and anything longer, even by a second, is
+ * not.
  */
 final class LifetimePolicy {
 
@@ -47,8 +47,8 @@ final class LifetimePolicy {
     }
 
     /**
-     * {@code renewal_overdue}: a lifetime of at most 100 days with less than a quarter of it
-     * left. Nothing outside the validity period: an expired leaf is {@code expired}'s business.
+     * {@code renewal_overdue}: a lifetime of at most 100 days with less than a quarter of it left.
+     * Nothing outside the validity period: an expired leaf is {@code expired}'s business.
      */
     static Optional<Finding> renewalOverdue(X509Certificate leaf, Instant now) {
         Instant notBefore = leaf.getNotBefore().toInstant();
@@ -66,11 +66,17 @@ final class LifetimePolicy {
         }
 
         Instant renewBy = notAfter.minus(lifetime.dividedBy(4));
-        return Optional.of(new Finding(FindingCode.RENEWAL_OVERDUE,
-                "leaf " + Describe.name(leaf) + " has " + Describe.days(days(left))
-                        + " days left of a " + Describe.days(days(lifetime))
-                        + "-day lifetime; it should have been renewed before "
-                        + Describe.time(renewBy)));
+        return Optional.of(
+                new Finding(
+                        FindingCode.RENEWAL_OVERDUE,
+                        "leaf "
+                                + Describe.name(leaf)
+                                + " has "
+                                + Describe.days(days(left))
+                                + " days left of a "
+                                + Describe.days(days(lifetime))
+                                + "-day lifetime; it should have been renewed before "
+                                + Describe.time(renewBy)));
     }
 
     /** {@code lifetime_too_long}, for a leaf whose path ends in a public root. */
@@ -81,10 +87,17 @@ final class LifetimePolicy {
         if (lifetime.compareTo(allowed) <= 0) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(FindingCode.LIFETIME_TOO_LONG,
-                "leaf " + Describe.name(leaf) + " is valid for " + Describe.days(days(lifetime))
-                        + " days; the CA/Browser Forum allows " + allowed.toDays()
-                        + " days for certificates issued " + Describe.time(notBefore)));
+        return Optional.of(
+                new Finding(
+                        FindingCode.LIFETIME_TOO_LONG,
+                        "leaf "
+                                + Describe.name(leaf)
+                                + " is valid for "
+                                + Describe.days(days(lifetime))
+                                + " days; the CA/Browser Forum allows "
+                                + allowed.toDays()
+                                + " days for certificates issued "
+                                + Describe.time(notBefore)));
     }
 
     private static double days(Duration duration) {

@@ -23,23 +23,22 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.GeneralSubtree;
 
 /**
- * Name constraints (RFC 5280 sections 4.2.1.10 and 6.1.3 (b), (c), 6.1.4 (g)): every name of
- * every certificate below a CA that carries the extension must lie within that CA's permitted
- * subtrees and outside its excluded ones. The trust anchor's constraints count too, as RFC 5280
- * section 6.2 allows and as the web PKI relies on for technically constrained roots.
+ * Name constraints (RFC 5280 sections 4.2.1.10 and 6.1.3 (b), (c), 6.1.4 (g)): every name of every
+ * certificate below a CA that carries the extension must lie within that CA's permitted subtrees
+ * and outside its excluded ones. The trust anchor's constraints count too, as RFC 5280 section 6.2
+ * allows and as the web PKI relies on for technically constrained roots.
  *
  * <p>Names checked: the subject (as a directoryName, and its emailAddress attributes as
  * rfc822Names) unless empty, and every subjectAltName entry. dNSName, iPAddress, rfc822Name,
- * uniformResourceIdentifier and directoryName constraints are processed; a constraint of any
- * other form (otherName …) on a certificate that has a name of that form makes the path fail,
- * as section 4.2.1.10 requires of names a validator cannot process.
+ * uniformResourceIdentifier and directoryName constraints are processed; a constraint of any other
+ * form (otherName …) on a certificate that has a name of that form makes the path fail, as section
+ * 4.2.1.10 requires of names a validator cannot process.
  *
  * <p>Strict where the RFC's syntax is strict: a dNSName constraint with a leading period or a
- * wildcard, an iPAddress constraint that is not an address and a contiguous mask, an extension
- * with neither subtree list, and a leaf that carries the extension at all (it "MUST be used only
- * in a CA certificate") fail the path. A wildcard subjectAltName is judged by every name it may
- * stand for: it is excluded when any of them is, and permitted only when all of them are.
- * Stateless.
+ * wildcard, an iPAddress constraint that is not an address and a contiguous mask, an extension with
+ * neither subtree list, and a leaf that carries the extension at all (it "MUST be used only in a CA
+ * certificate") fail the path. A wildcard subjectAltName is judged by every name it may stand for:
+ * it is excluded when any of them is, and permitted only when all of them are. Stateless.
  */
 final class NameConstraints {
 
@@ -90,14 +89,23 @@ final class NameConstraints {
                 continue;
             }
             if (i == 0 && !anchor) {
-                violations.add(violation(cert, "leaf " + Describe.name(cert)
-                        + " carries nameConstraints, which only a CA certificate may"));
+                violations.add(
+                        violation(
+                                cert,
+                                "leaf "
+                                        + Describe.name(cert)
+                                        + " carries nameConstraints, which only a CA certificate"
+                                        + " may"));
                 return;
             }
             Optional<String> malformed = parse(cert, extension, active);
             if (malformed.isPresent()) {
-                violations.add(violation(cert, Describe.name(cert)
-                        + " has malformed nameConstraints: " + malformed.get()));
+                violations.add(
+                        violation(
+                                cert,
+                                Describe.name(cert)
+                                        + " has malformed nameConstraints: "
+                                        + malformed.get()));
                 return;
             }
         }
@@ -117,8 +125,9 @@ final class NameConstraints {
         }
         List<GeneralName> permitted = new ArrayList<>();
         List<GeneralName> excluded = new ArrayList<>();
-        Optional<String> problem = bases(parsed.getPermittedSubtrees(), permitted)
-                .or(() -> bases(parsed.getExcludedSubtrees(), excluded));
+        Optional<String> problem =
+                bases(parsed.getPermittedSubtrees(), permitted)
+                        .or(() -> bases(parsed.getExcludedSubtrees(), excluded));
         if (problem.isPresent()) {
             return problem;
         }
@@ -152,20 +161,22 @@ final class NameConstraints {
 
     private static Optional<String> invalidBase(GeneralName base) {
         switch (base.getTagNo()) {
-            case GeneralName.dNSName: {
-                String dns = text(base);
-                if (dns.isEmpty() || HostSyntax.validConstraint(dns)) {
-                    return Optional.empty();
+            case GeneralName.dNSName:
+                {
+                    String dns = text(base);
+                    if (dns.isEmpty() || HostSyntax.validConstraint(dns)) {
+                        return Optional.empty();
+                    }
+                    return Optional.of("the dNSName constraint '" + dns + "' is not a domain name");
                 }
-                return Optional.of("the dNSName constraint '" + dns + "' is not a domain name");
-            }
-            case GeneralName.iPAddress: {
-                byte[] octets = octets(base);
-                if ((octets.length == 8 || octets.length == 32) && contiguousMask(octets)) {
-                    return Optional.empty();
+            case GeneralName.iPAddress:
+                {
+                    byte[] octets = octets(base);
+                    if ((octets.length == 8 || octets.length == 32) && contiguousMask(octets)) {
+                        return Optional.empty();
+                    }
+                    return Optional.of("an iPAddress constraint is not an address and a CIDR mask");
                 }
-                return Optional.of("an iPAddress constraint is not an address and a CIDR mask");
-            }
             default:
                 return Optional.empty();
         }
@@ -176,22 +187,37 @@ final class NameConstraints {
         try {
             names = namesOf(cert);
         } catch (RuntimeException e) {
-            return Optional.of(violation(cert, Describe.name(cert)
-                    + " has a malformed subject or subjectAltName"));
+            return Optional.of(
+                    violation(
+                            cert,
+                            Describe.name(cert) + " has a malformed subject or subjectAltName"));
         }
         long subtrees = active.stream().mapToLong(Subtrees::size).sum();
         if (names.size() * subtrees > MAX_COMPARISONS) {
-            return Optional.of(violation(cert, Describe.name(cert) + " has " + names.size()
-                    + " names to check against " + subtrees
-                    + " subtrees, more than certgauge checks"));
+            return Optional.of(
+                    violation(
+                            cert,
+                            Describe.name(cert)
+                                    + " has "
+                                    + names.size()
+                                    + " names to check against "
+                                    + subtrees
+                                    + " subtrees, more than certgauge checks"));
         }
         for (Subtrees constraints : active) {
             for (Name name : names) {
                 Optional<String> broken = judge(name, constraints);
                 if (broken.isPresent()) {
-                    return Optional.of(violation(cert, name.shown() + " of "
-                            + Describe.name(cert) + " " + broken.get() + " of "
-                            + Describe.name(constraints.owner())));
+                    return Optional.of(
+                            violation(
+                                    cert,
+                                    name.shown()
+                                            + " of "
+                                            + Describe.name(cert)
+                                            + " "
+                                            + broken.get()
+                                            + " of "
+                                            + Describe.name(constraints.owner())));
                 }
             }
         }
@@ -209,8 +235,9 @@ final class NameConstraints {
                 continue;
             }
             if (!processed) {
-                return Optional.of("is of a name form whose constraints certgauge cannot process,"
-                        + " constrained by the nameConstraints");
+                return Optional.of(
+                        "is of a name form whose constraints certgauge cannot process,"
+                                + " constrained by the nameConstraints");
             }
             permittedSeen = true;
             permittedMatch |= within(name.name(), base, false);
@@ -220,8 +247,9 @@ final class NameConstraints {
                 continue;
             }
             if (!processed) {
-                return Optional.of("is of a name form whose constraints certgauge cannot process,"
-                        + " constrained by the nameConstraints");
+                return Optional.of(
+                        "is of a name form whose constraints certgauge cannot process,"
+                                + " constrained by the nameConstraints");
             }
             if (within(name.name(), base, true)) {
                 return Optional.of("is within the excluded subtree " + shown(base));
@@ -234,8 +262,10 @@ final class NameConstraints {
     }
 
     private static boolean processed(int form) {
-        return form == GeneralName.dNSName || form == GeneralName.iPAddress
-                || form == GeneralName.rfc822Name || form == GeneralName.uniformResourceIdentifier
+        return form == GeneralName.dNSName
+                || form == GeneralName.iPAddress
+                || form == GeneralName.rfc822Name
+                || form == GeneralName.uniformResourceIdentifier
                 || form == GeneralName.directoryName;
     }
 
@@ -255,17 +285,17 @@ final class NameConstraints {
             case GeneralName.uniformResourceIdentifier:
                 return uriWithin(text(name), text(base));
             case GeneralName.directoryName:
-                return directoryWithin(X500Name.getInstance(name.getName()),
-                        X500Name.getInstance(base.getName()));
+                return directoryWithin(
+                        X500Name.getInstance(name.getName()), X500Name.getInstance(base.getName()));
             default:
                 return false;
         }
     }
 
     /**
-     * Section 4.2.1.10: a dNSName constraint covers the name itself and every name made by
-     * adding labels on the left. A name that is not a valid host name lies in no subtree, and
-     * so breaks any constraint on its form.
+     * Section 4.2.1.10: a dNSName constraint covers the name itself and every name made by adding
+     * labels on the left. A name that is not a valid host name lies in no subtree, and so breaks
+     * any constraint on its form.
      */
     static boolean dnsWithin(String name, String constraint, boolean anyOf) {
         String c = HostSyntax.normalise(constraint);
@@ -369,14 +399,15 @@ final class NameConstraints {
                 for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
                     if (atv.getType().equals(PKCSObjectIdentifiers.pkcs_9_at_emailAddress)) {
                         String mail = ((ASN1String) atv.getValue()).getString();
-                        names.add(new Name(new GeneralName(GeneralName.rfc822Name, mail),
-                                "e-mail address " + mail));
+                        names.add(
+                                new Name(
+                                        new GeneralName(GeneralName.rfc822Name, mail),
+                                        "e-mail address " + mail));
                     }
                 }
             }
         }
-        byte[] san =
-                KeyIdentifiers.extensionOctets(cert, Extension.subjectAlternativeName.getId());
+        byte[] san = KeyIdentifiers.extensionOctets(cert, Extension.subjectAlternativeName.getId());
         if (san != null) {
             for (GeneralName name : GeneralNames.getInstance(san).getNames()) {
                 names.add(new Name(name, shown(name)));

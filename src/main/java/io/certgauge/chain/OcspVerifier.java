@@ -13,9 +13,9 @@ import java.util.Date;
 import java.util.Optional;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
@@ -30,13 +30,12 @@ import org.bouncycastle.cert.ocsp.UnknownStatus;
 import org.bouncycastle.operator.OperatorCreationException;
 
 /**
- * Builds OCSP requests and judges OCSP responses (RFC 6960) for one certificate: the response
- * must be successful, signed by the certificate's issuer or by a responder the issuer delegated
- * to (RFC 6960 section 4.2.2.2), carry a single response for this certificate, echo the nonce
- * when one was sent and contains one, and be current: thisUpdate not after now and nextUpdate
- * not before now, each with {@link #SKEW} of tolerance for clocks that differ. A response that
- * fails any of these is not a usable answer; its {@link RevocationAnswer} says why. Immutable
- * and thread-safe.
+ * Builds OCSP requests and judges OCSP responses (RFC 6960) for one certificate: the response must
+ * be successful, signed by the certificate's issuer or by a responder the issuer delegated to (RFC
+ * 6960 section 4.2.2.2), carry a single response for this certificate, echo the nonce when one was
+ * sent and contains one, and be current: thisUpdate not after now and nextUpdate not before now,
+ * each with {@link #SKEW} of tolerance for clocks that differ. A response that fails any of these
+ * is not a usable answer; its {@link RevocationAnswer} says why. Immutable and thread-safe.
  */
 final class OcspVerifier {
 
@@ -56,8 +55,8 @@ final class OcspVerifier {
     }
 
     /**
-     * A DER OCSP request for {@code cert}, with a SHA-1 CertID (the hash every responder
-     * supports, RFC 5019 section 2.1.1).
+     * A DER OCSP request for {@code cert}, with a SHA-1 CertID (the hash every responder supports,
+     * RFC 5019 section 2.1.1).
      *
      * @param nonce the nonce to send, or {@code null} for none: responders that pre-sign their
      *     answers ignore nonces, and an answer without one can be cached until its nextUpdate
@@ -66,8 +65,12 @@ final class OcspVerifier {
         try {
             OCSPReqBuilder builder = new OCSPReqBuilder().addRequest(certId(cert, issuer));
             if (nonce != null) {
-                builder.setRequestExtensions(new Extensions(new Extension(
-                        OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, wrapped(nonce))));
+                builder.setRequestExtensions(
+                        new Extensions(
+                                new Extension(
+                                        OCSPObjectIdentifiers.id_pkix_ocsp_nonce,
+                                        false,
+                                        wrapped(nonce))));
             }
             return builder.build().getEncoded();
         } catch (OCSPException | IOException e) {
@@ -80,13 +83,18 @@ final class OcspVerifier {
      *
      * @param nonce the nonce sent, or {@code null}
      */
-    RevocationAnswer verify(byte[] der, X509Certificate cert, X509Certificate issuer,
-            Source source, URI url, byte[] nonce) {
+    RevocationAnswer verify(
+            byte[] der,
+            X509Certificate cert,
+            X509Certificate issuer,
+            Source source,
+            URI url,
+            byte[] nonce) {
         try {
             return judge(der, cert, issuer, source, url, nonce);
         } catch (IOException | OCSPException | IllegalArgumentException | ClassCastException e) {
-            return RevocationAnswer.unusable(source, url,
-                    "not a readable OCSP response (" + e.getMessage() + ")");
+            return RevocationAnswer.unusable(
+                    source, url, "not a readable OCSP response (" + e.getMessage() + ")");
         }
     }
 
@@ -96,12 +104,18 @@ final class OcspVerifier {
         return answer.decisive() ? Optional.ofNullable(answer.nextUpdate()) : Optional.empty();
     }
 
-    private RevocationAnswer judge(byte[] der, X509Certificate cert, X509Certificate issuer,
-            Source source, URI url, byte[] nonce) throws IOException, OCSPException {
+    private RevocationAnswer judge(
+            byte[] der,
+            X509Certificate cert,
+            X509Certificate issuer,
+            Source source,
+            URI url,
+            byte[] nonce)
+            throws IOException, OCSPException {
         OCSPResp response = new OCSPResp(der);
         if (response.getStatus() != OCSPResp.SUCCESSFUL) {
-            return RevocationAnswer.unusable(source, url,
-                    "the responder answered " + responseStatus(response.getStatus()));
+            return RevocationAnswer.unusable(
+                    source, url, "the responder answered " + responseStatus(response.getStatus()));
         }
         BasicOCSPResp basic = (BasicOCSPResp) response.getResponseObject();
         if (basic == null) {
@@ -109,17 +123,18 @@ final class OcspVerifier {
         }
         Optional<SingleResp> single = singleFor(basic, cert, issuer);
         if (single.isEmpty()) {
-            return RevocationAnswer.unusable(source, url,
-                    "the OCSP response says nothing about serial " + serial(cert));
+            return RevocationAnswer.unusable(
+                    source, url, "the OCSP response says nothing about serial " + serial(cert));
         }
         Instant nextUpdate = instant(single.get().getNextUpdate());
 
-        Optional<String> problem = signerProblem(basic, issuer)
-                .or(() -> nonceProblem(basic, nonce))
-                .or(() -> dateProblem(single.get()));
+        Optional<String> problem =
+                signerProblem(basic, issuer)
+                        .or(() -> nonceProblem(basic, nonce))
+                        .or(() -> dateProblem(single.get()));
         if (problem.isPresent()) {
-            return new RevocationAnswer(source, Status.UNKNOWN, url, null, null, nextUpdate,
-                    problem.get());
+            return new RevocationAnswer(
+                    source, Status.UNKNOWN, url, null, null, nextUpdate, problem.get());
         }
         return answer(single.get(), source, url, nextUpdate);
     }
@@ -128,19 +143,26 @@ final class OcspVerifier {
             SingleResp single, Source source, URI url, Instant nextUpdate) {
         CertificateStatus status = single.getCertStatus();
         if (status == CertificateStatus.GOOD) {
-            return new RevocationAnswer(source, Status.GOOD, url, null, null, nextUpdate,
-                    "good");
+            return new RevocationAnswer(source, Status.GOOD, url, null, null, nextUpdate, "good");
         }
         if (status instanceof RevokedStatus revoked) {
-            String reason = revoked.hasRevocationReason()
-                    ? RevocationReason.name(revoked.getRevocationReason())
-                    : null;
-            return new RevocationAnswer(source, Status.REVOKED, url,
-                    revoked.getRevocationTime().toInstant(), reason, nextUpdate, "revoked");
+            String reason =
+                    revoked.hasRevocationReason()
+                            ? RevocationReason.name(revoked.getRevocationReason())
+                            : null;
+            return new RevocationAnswer(
+                    source,
+                    Status.REVOKED,
+                    url,
+                    revoked.getRevocationTime().toInstant(),
+                    reason,
+                    nextUpdate,
+                    "revoked");
         }
-        String why = status instanceof UnknownStatus
-                ? "the responder does not know this certificate"
-                : "the responder gave no status";
+        String why =
+                status instanceof UnknownStatus
+                        ? "the responder does not know this certificate"
+                        : "the responder gave no status";
         return new RevocationAnswer(source, Status.UNKNOWN, url, null, null, nextUpdate, why);
     }
 
@@ -159,8 +181,8 @@ final class OcspVerifier {
     }
 
     /**
-     * RFC 6960 section 4.2.2.2: the issuer signs, or a certificate in the response that the
-     * issuer signed and that carries id-kp-OCSPSigning (and is valid now) does.
+     * RFC 6960 section 4.2.2.2: the issuer signs, or a certificate in the response that the issuer
+     * signed and that carries id-kp-OCSPSigning (and is valid now) does.
      */
     private Optional<String> signerProblem(BasicOCSPResp basic, X509Certificate issuer) {
         if (signedBy(basic, Signers.holder(issuer))) {
@@ -171,9 +193,11 @@ final class OcspVerifier {
                 return Optional.empty();
             }
         }
-        return Optional.of("the OCSP response is not signed by the issuer "
-                + Describe.name(issuer) + " nor by a responder it delegated to"
-                + " (RFC 6960 section 4.2.2.2)");
+        return Optional.of(
+                "the OCSP response is not signed by the issuer "
+                        + Describe.name(issuer)
+                        + " nor by a responder it delegated to"
+                        + " (RFC 6960 section 4.2.2.2)");
     }
 
     private boolean delegatedBy(X509CertificateHolder candidate, X509Certificate issuer) {
@@ -221,13 +245,15 @@ final class OcspVerifier {
     private Optional<String> dateProblem(SingleResp single) {
         Instant thisUpdate = single.getThisUpdate().toInstant();
         if (thisUpdate.isAfter(now.plus(SKEW))) {
-            return Optional.of("the OCSP response is not valid yet: thisUpdate "
-                    + Describe.time(thisUpdate) + " is in the future");
+            return Optional.of(
+                    "the OCSP response is not valid yet: thisUpdate "
+                            + Describe.time(thisUpdate)
+                            + " is in the future");
         }
         Instant nextUpdate = instant(single.getNextUpdate());
         if (nextUpdate != null && nextUpdate.isBefore(now.minus(SKEW))) {
-            return Optional.of("the OCSP response expired: nextUpdate was "
-                    + Describe.time(nextUpdate));
+            return Optional.of(
+                    "the OCSP response expired: nextUpdate was " + Describe.time(nextUpdate));
         }
         return Optional.empty();
     }
@@ -235,8 +261,10 @@ final class OcspVerifier {
     private static CertificateID certId(X509Certificate cert, X509Certificate issuer)
             throws OCSPException {
         try {
-            return new CertificateID(Signers.digests().get(CertificateID.HASH_SHA1),
-                    Signers.holder(issuer), cert.getSerialNumber());
+            return new CertificateID(
+                    Signers.digests().get(CertificateID.HASH_SHA1),
+                    Signers.holder(issuer),
+                    cert.getSerialNumber());
         } catch (OperatorCreationException e) {
             throw new OCSPException("no SHA-1 digest", e);
         }

@@ -16,26 +16,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Enumerates candidate certification paths from a leaf upwards, depth first. Candidates are the
- * presented certificates, the trust material's known intermediates and its anchors; a
- * certificate may follow another when its subject is the other's issuer name (RFC 5280 section
- * 7.1 comparison, via {@link X500Principal#equals}) and their key identifiers do not
- * contradict. Signatures and every other rule are the {@link PathValidator}'s job, so a path
- * that breaks one can still be reported with the rule it breaks.
+ * presented certificates, the trust material's known intermediates and its anchors; a certificate
+ * may follow another when its subject is the other's issuer name (RFC 5280 section 7.1 comparison,
+ * via {@link X500Principal#equals}) and their key identifiers do not contradict. Signatures and
+ * every other rule are the {@link PathValidator}'s job, so a path that breaks one can still be
+ * reported with the rule it breaks.
  *
  * <p>A path ends at the first certificate that is itself a trust anchor (anchored), or where no
  * further issuer is known (a dead end, kept so "unknown issuer" can be reported). The search is
- * bounded in depth, in links followed and in candidates collected, so a server that sends
- * hundreds of mutually cross-signed certificates cannot make it run long. Not thread-safe; one
- * instance per analysis.
+ * bounded in depth, in links followed and in candidates collected, so a server that sends hundreds
+ * of mutually cross-signed certificates cannot make it run long. Not thread-safe; one instance per
+ * analysis.
  */
 final class PathBuilder {
 
     /** Longest path in certificates, leaf and anchor included; real web PKI paths have 2 to 4. */
     static final int MAX_PATH_LENGTH = 10;
+
     /** Most anchored candidate paths collected; the search stops there. */
     static final int MAX_CANDIDATES = 64;
+
     /** Most dead ends kept for diagnosis; more are explored but not kept. */
     static final int MAX_DEAD_ENDS = 16;
+
     /** Most issuer links followed in one search. */
     static final int MAX_LINKS = 4096;
 
@@ -99,8 +102,11 @@ final class PathBuilder {
         extend(path, onPath);
 
         if (exhausted()) {
-            LOG.debug("path search from {} stopped at its bounds: {} anchored paths, {} links",
-                    Describe.name(leaf), anchored, links);
+            LOG.debug(
+                    "path search from {} stopped at its bounds: {} anchored paths, {} links",
+                    Describe.name(leaf),
+                    anchored,
+                    links);
         }
         if (found.isEmpty()) {
             found.add(new Candidate(List.of(leaf), anchors.contains(leaf)));
@@ -109,10 +115,10 @@ final class PathBuilder {
     }
 
     /**
-     * Certificates in the pool that may have issued {@code cert}, in search order: anchors,
-     * then certificates an anchor's name issued, then what the server sent, then known
-     * intermediates (which make a path incomplete). Trying the likely ends first finds the
-     * usual short trusted path before the bounds could cut the search.
+     * Certificates in the pool that may have issued {@code cert}, in search order: anchors, then
+     * certificates an anchor's name issued, then what the server sent, then known intermediates
+     * (which make a path incomplete). Trying the likely ends first finds the usual short trusted
+     * path before the bounds could cut the search.
      */
     List<X509Certificate> issuersOf(X509Certificate cert) {
         List<X509Certificate> named =

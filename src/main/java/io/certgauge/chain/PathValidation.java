@@ -29,9 +29,7 @@ record PathValidation(List<X509Certificate> path, boolean anchored, List<Violati
     }
 
     List<Violation> structural() {
-        return violations.stream()
-                .filter(v -> !v.rule().aboutDates())
-                .collect(Collectors.toList());
+        return violations.stream().filter(v -> !v.rule().aboutDates()).collect(Collectors.toList());
     }
 
     List<Violation> dates() {

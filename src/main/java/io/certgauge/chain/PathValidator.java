@@ -9,15 +9,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Validates one candidate path against RFC 5280 section 6.1 basics: signatures, issuer names,
- * basic constraints and path length, keyUsage of issuers, unrecognised critical extensions and
- * validity at a fixed time. It reports every violation instead of stopping at the first, so the
- * caller can prefer a path that fails on dates alone.
+ * Validates one candidate path against RFC 5280 section 6.1 basics: signatures, issuer names, basic
+ * constraints and path length, keyUsage of issuers, unrecognised critical extensions and validity
+ * at a fixed time. It reports every violation instead of stopping at the first, so the caller can
+ * prefer a path that fails on dates alone.
  *
- * <p>The trust anchor's own extensions count where present: a root that says it is not a CA,
- * may not sign certificates, or limits the path length is taken at its word (as OpenSSL does;
- * section 6.1.1 leaves anchor constraints to the implementation). A v1 root without
- * extensions is accepted, since old roots still in trust stores are built that way.
+ * <p>The trust anchor's own extensions count where present: a root that says it is not a CA, may
+ * not sign certificates, or limits the path length is taken at its word (as OpenSSL does; section
+ * 6.1.1 leaves anchor constraints to the implementation). A v1 root without extensions is accepted,
+ * since old roots still in trust stores are built that way.
  *
  * <p>Not thread-safe (it shares the analysis' signature cache); one instance per analysis.
  */
@@ -57,10 +57,13 @@ final class PathValidator {
     }
 
     /**
-     * @param publicAnchors the trust anchors marked public: paths that end in one are judged
-     *     by the CA/Browser Forum profile too
+     * @param publicAnchors the trust anchors marked public: paths that end in one are judged by the
+     *     CA/Browser Forum profile too
      */
-    PathValidator(Instant now, SignatureCheck signatures, ValidationOptions options,
+    PathValidator(
+            Instant now,
+            SignatureCheck signatures,
+            ValidationOptions options,
             Set<X509Certificate> publicAnchors) {
         // RFC 5280 section 4.1.2.5 encodes validity to the second; a time within the second
         // of notAfter is still that second (floor), as the encoding can say no more.
@@ -108,55 +111,81 @@ final class PathValidator {
             Instant notAfter = cert.getNotAfter().toInstant();
             // RFC 5280 section 4.1.2.5: both ends of the validity period are inclusive.
             if (now.isAfter(notAfter)) {
-                violations.add(new Violation(PathRule.EXPIRED, cert,
-                        who + " expired at " + Describe.time(notAfter)));
+                violations.add(
+                        new Violation(
+                                PathRule.EXPIRED,
+                                cert,
+                                who + " expired at " + Describe.time(notAfter)));
             } else if (now.isBefore(notBefore)) {
-                violations.add(new Violation(PathRule.NOT_YET_VALID, cert,
-                        who + " is not valid before " + Describe.time(notBefore)));
+                violations.add(
+                        new Violation(
+                                PathRule.NOT_YET_VALID,
+                                cert,
+                                who + " is not valid before " + Describe.time(notBefore)));
             }
         }
         return violations;
     }
 
     private static Violation unknownIssuer(X509Certificate top) {
-        String detail = Describe.selfIssued(top)
-                ? Describe.name(top) + " is self-signed and not a trust anchor"
-                : "no trust anchor or known certificate for issuer "
-                        + top.getIssuerX500Principal().getName()
-                        + " of " + Describe.name(top);
+        String detail =
+                Describe.selfIssued(top)
+                        ? Describe.name(top) + " is self-signed and not a trust anchor"
+                        : "no trust anchor or known certificate for issuer "
+                                + top.getIssuerX500Principal().getName()
+                                + " of "
+                                + Describe.name(top);
         return new Violation(PathRule.UNKNOWN_ISSUER, top, detail);
     }
 
-    private void checkLink(X509Certificate cert, X509Certificate issuer, boolean issuerIsAnchor,
+    private void checkLink(
+            X509Certificate cert,
+            X509Certificate issuer,
+            boolean issuerIsAnchor,
             List<Violation> violations) {
         String link = Describe.name(issuer) + " issued " + Describe.name(cert);
         if (!cert.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
-            violations.add(new Violation(PathRule.ISSUER_NAME, cert,
-                    "the issuer name of " + Describe.name(cert) + " is not the subject of "
-                            + Describe.name(issuer)));
+            violations.add(
+                    new Violation(
+                            PathRule.ISSUER_NAME,
+                            cert,
+                            "the issuer name of "
+                                    + Describe.name(cert)
+                                    + " is not the subject of "
+                                    + Describe.name(issuer)));
         }
         if (!signatures.verifies(cert, issuer)) {
-            violations.add(new Violation(PathRule.SIGNATURE, cert,
-                    "the signature on " + Describe.name(cert) + " does not verify with the key of "
-                            + Describe.name(issuer)));
+            violations.add(
+                    new Violation(
+                            PathRule.SIGNATURE,
+                            cert,
+                            "the signature on "
+                                    + Describe.name(cert)
+                                    + " does not verify with the key of "
+                                    + Describe.name(issuer)));
         }
         boolean saysCa = issuer.getBasicConstraints() >= 0;
         boolean hasBasicConstraints = issuer.getExtensionValue(BASIC_CONSTRAINTS_OID) != null;
         if (!saysCa && (hasBasicConstraints || !issuerIsAnchor)) {
-            violations.add(new Violation(PathRule.BASIC_CONSTRAINTS, issuer,
-                    link + " but is not a CA (basicConstraints cA is false or absent)"));
+            violations.add(
+                    new Violation(
+                            PathRule.BASIC_CONSTRAINTS,
+                            issuer,
+                            link + " but is not a CA (basicConstraints cA is false or absent)"));
         }
         boolean[] keyUsage = issuer.getKeyUsage();
         if (keyUsage != null && (keyUsage.length <= KEY_CERT_SIGN || !keyUsage[KEY_CERT_SIGN])) {
-            violations.add(new Violation(PathRule.KEY_USAGE, issuer,
-                    link + " but its keyUsage does not allow keyCertSign"));
+            violations.add(
+                    new Violation(
+                            PathRule.KEY_USAGE,
+                            issuer,
+                            link + " but its keyUsage does not allow keyCertSign"));
         }
     }
 
     /**
-     * RFC 5280 section 6.1.4 (l) and (m), walked from the top of the path down: each
-     * intermediate that is not self-issued uses up one step of the smallest pathLenConstraint
-     * above it.
+     * RFC 5280 section 6.1.4 (l) and (m), walked from the top of the path down: each intermediate
+     * that is not self-issued uses up one step of the smallest pathLenConstraint above it.
      */
     private static void checkPathLength(List<X509Certificate> path, List<Violation> violations) {
         int remaining = Integer.MAX_VALUE;
@@ -166,9 +195,15 @@ final class PathValidator {
             X509Certificate cert = path.get(i);
             if (i < path.size() - 1 && !Describe.selfIssued(cert)) {
                 if (remaining <= 0) {
-                    violations.add(new Violation(PathRule.PATH_LENGTH, cert,
-                            Describe.name(cert) + " exceeds the pathLenConstraint " + limit
-                                    + " of " + Describe.name(limiter)));
+                    violations.add(
+                            new Violation(
+                                    PathRule.PATH_LENGTH,
+                                    cert,
+                                    Describe.name(cert)
+                                            + " exceeds the pathLenConstraint "
+                                            + limit
+                                            + " of "
+                                            + Describe.name(limiter)));
                     return;
                 }
                 remaining--;
@@ -183,11 +218,11 @@ final class PathValidator {
     }
 
     /**
-     * The caller's limit on intermediates. Self-issued intermediates (a CA's key rollover)
-     * do not count, as they do not count against pathLenConstraint (RFC 5280 section 6.1.4).
+     * The caller's limit on intermediates. Self-issued intermediates (a CA's key rollover) do not
+     * count, as they do not count against pathLenConstraint (RFC 5280 section 6.1.4).
      */
-    private void checkDepth(List<X509Certificate> path, boolean anchored,
-            List<Violation> violations) {
+    private void checkDepth(
+            List<X509Certificate> path, boolean anchored, List<Violation> violations) {
         int lastIntermediate = anchored ? path.size() - 2 : path.size() - 1;
         int intermediates = 0;
         for (int i = 1; i <= lastIntermediate; i++) {
@@ -196,14 +231,20 @@ final class PathValidator {
             }
         }
         if (intermediates > options.maxIntermediates()) {
-            violations.add(new Violation(PathRule.CHAIN_DEPTH, path.get(lastIntermediate),
-                    "the path has " + intermediates + " intermediates, more than the "
-                            + options.maxIntermediates() + " allowed"));
+            violations.add(
+                    new Violation(
+                            PathRule.CHAIN_DEPTH,
+                            path.get(lastIntermediate),
+                            "the path has "
+                                    + intermediates
+                                    + " intermediates, more than the "
+                                    + options.maxIntermediates()
+                                    + " allowed"));
         }
     }
 
-    private static void checkCriticalExtensions(List<X509Certificate> path,
-            List<Violation> violations) {
+    private static void checkCriticalExtensions(
+            List<X509Certificate> path, List<Violation> violations) {
         for (X509Certificate cert : path) {
             Set<String> critical = cert.getCriticalExtensionOIDs();
             if (critical == null) {
@@ -211,9 +252,13 @@ final class PathValidator {
             }
             for (String oid : new TreeSet<>(critical)) {
                 if (!RECOGNISED_CRITICAL.contains(oid)) {
-                    violations.add(new Violation(PathRule.CRITICAL_EXTENSION, cert,
-                            Describe.name(cert) + " has the unrecognised critical extension "
-                                    + oid));
+                    violations.add(
+                            new Violation(
+                                    PathRule.CRITICAL_EXTENSION,
+                                    cert,
+                                    Describe.name(cert)
+                                            + " has the unrecognised critical extension "
+                                            + oid));
                 }
             }
         }

@@ -13,8 +13,8 @@ import java.util.Objects;
  *     usable answer; {@code detail} says which
  * @param url the responder or CRL address; {@code null} for a staple
  * @param revokedAt when the certificate was revoked, for {@link Status#REVOKED}; else null
- * @param reason the RFC 5280 section 5.3.1 reason name (such as {@code keyCompromise}) when
- *     one was given; else null
+ * @param reason the RFC 5280 section 5.3.1 reason name (such as {@code keyCompromise}) when one was
+ *     given; else null
  * @param nextUpdate the answer's nextUpdate when it was read, usable or not; else null
  * @param detail a readable sentence: what the source said, or why its answer was not usable
  */

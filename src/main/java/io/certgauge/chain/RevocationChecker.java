@@ -13,18 +13,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks the leaf's revocation status, cheapest source first: the OCSP response the server
- * stapled (no fetch), then the OCSP responders named in authorityInfoAccess, then the CRL
- * distribution points. The first decisive answer (good or revoked) ends the search; every
- * answer read on the way is kept for the report.
+ * Asks the leaf's revocation status, cheapest source first: the OCSP response the server stapled
+ * (no fetch), then the OCSP responders named in authorityInfoAccess, then the CRL distribution
+ * points. The first decisive answer (good or revoked) ends the search; every answer read on the way
+ * is kept for the report.
  *
  * <p>With revocation off only the staple is judged, since that needs no fetch: a server that
  * staples "revoked" is reported even then, and nothing is fetched. {@code must_staple_missing}
  * depends on the handshake alone and is reported either way.
  *
  * <p>{@code revocation_unknown} follows the contract: the leaf names a responder or a CRL,
- * revocation is on, and no source gave a decisive answer in time. A leaf that names neither
- * gets no revocation finding. Not thread-safe; one per analysis.
+ * revocation is on, and no source gave a decisive answer in time. A leaf that names neither gets no
+ * revocation finding. Not thread-safe; one per analysis.
  */
 // Limitation: only the leaf is checked; intermediates' revocation (by CRL) is not.
 final class RevocationChecker {
@@ -39,8 +39,8 @@ final class RevocationChecker {
     private final CrlVerifier crl;
 
     /** What the checks found: the answers, the staple's nextUpdate and the findings. */
-    record Outcome(List<RevocationAnswer> answers, Instant stapleNextUpdate,
-            List<Finding> findings) {}
+    record Outcome(
+            List<RevocationAnswer> answers, Instant stapleNextUpdate, List<Finding> findings) {}
 
     RevocationChecker(Fetcher fetcher, Instant now) {
         this.fetcher = fetcher;
@@ -51,16 +51,20 @@ final class RevocationChecker {
     /**
      * Checks {@code leaf}.
      *
-     * @param issuer the leaf's issuer on the chosen path, or {@code null} when none is known
-     *     (then no answer can be verified)
+     * @param issuer the leaf's issuer on the chosen path, or {@code null} when none is known (then
+     *     no answer can be verified)
      */
     Outcome check(X509Certificate leaf, X509Certificate issuer, AnalysisContext ctx) {
         List<Finding> findings = new ArrayList<>();
         byte[] staple = ctx.ocspStaple();
         if (staple == null && CertificateUrls.mustStaple(leaf)) {
-            findings.add(new Finding(FindingCode.MUST_STAPLE_MISSING,
-                    "leaf " + Describe.name(leaf) + " requires OCSP stapling (TLS feature"
-                            + " status_request, RFC 7633) but the server stapled no response"));
+            findings.add(
+                    new Finding(
+                            FindingCode.MUST_STAPLE_MISSING,
+                            "leaf "
+                                    + Describe.name(leaf)
+                                    + " requires OCSP stapling (TLS feature status_request, RFC"
+                                    + " 7633) but the server stapled no response"));
         }
 
         List<URI> responders = CertificateUrls.ocspResponders(leaf);
@@ -68,9 +72,10 @@ final class RevocationChecker {
         List<RevocationAnswer> answers = new ArrayList<>();
         Instant stapleNextUpdate = null;
         if (staple != null) {
-            RevocationAnswer answer = issuer == null
-                    ? RevocationAnswer.unusable(Source.STAPLE, null, noIssuer(leaf))
-                    : ocsp.verify(staple, leaf, issuer, Source.STAPLE, null, null);
+            RevocationAnswer answer =
+                    issuer == null
+                            ? RevocationAnswer.unusable(Source.STAPLE, null, noIssuer(leaf))
+                            : ocsp.verify(staple, leaf, issuer, Source.STAPLE, null, null);
             answers.add(answer);
             stapleNextUpdate = answer.nextUpdate();
         }
@@ -83,12 +88,20 @@ final class RevocationChecker {
         return new Outcome(answers, stapleNextUpdate, findings);
     }
 
-    private void fetchAnswers(X509Certificate leaf, X509Certificate issuer, List<URI> responders,
-            List<URI> crls, Instant deadline, List<RevocationAnswer> answers) {
+    private void fetchAnswers(
+            X509Certificate leaf,
+            X509Certificate issuer,
+            List<URI> responders,
+            List<URI> crls,
+            Instant deadline,
+            List<RevocationAnswer> answers) {
         if (issuer == null) {
             if (!responders.isEmpty() || !crls.isEmpty()) {
-                answers.add(RevocationAnswer.unusable(
-                        responders.isEmpty() ? Source.CRL : Source.OCSP, null, noIssuer(leaf)));
+                answers.add(
+                        RevocationAnswer.unusable(
+                                responders.isEmpty() ? Source.CRL : Source.OCSP,
+                                null,
+                                noIssuer(leaf)));
             }
             return;
         }
@@ -110,8 +123,14 @@ final class RevocationChecker {
             URI url, X509Certificate leaf, X509Certificate issuer, Instant deadline) {
         byte[] request = OcspVerifier.request(leaf, issuer, null);
         try {
-            byte[] body = fetcher.post(url, Fetcher.Kind.OCSP, OcspVerifier.REQUEST_TYPE,
-                    request, deadline, bytes -> ocsp.usableUntil(bytes, leaf, issuer));
+            byte[] body =
+                    fetcher.post(
+                            url,
+                            Fetcher.Kind.OCSP,
+                            OcspVerifier.REQUEST_TYPE,
+                            request,
+                            deadline,
+                            bytes -> ocsp.usableUntil(bytes, leaf, issuer));
             return ocsp.verify(body, leaf, issuer, Source.OCSP, url, null);
         } catch (FetchException e) {
             LOG.debug("OCSP {} for {}: {}", url, Describe.name(leaf), e.getMessage());
@@ -122,8 +141,12 @@ final class RevocationChecker {
     private RevocationAnswer readCrl(
             URI url, X509Certificate leaf, X509Certificate issuer, Instant deadline) {
         try {
-            byte[] body = fetcher.get(url, Fetcher.Kind.CRL, deadline,
-                    bytes -> crl.usableUntil(bytes, leaf, issuer));
+            byte[] body =
+                    fetcher.get(
+                            url,
+                            Fetcher.Kind.CRL,
+                            deadline,
+                            bytes -> crl.usableUntil(bytes, leaf, issuer));
             return crl.verify(body, leaf, issuer, url);
         } catch (FetchException e) {
             LOG.debug("CRL {} for {}: {}", url, Describe.name(leaf), e.getMessage());
@@ -133,32 +156,42 @@ final class RevocationChecker {
 
     private static Optional<Finding> verdict(
             X509Certificate leaf, List<RevocationAnswer> answers, boolean unknownCounts) {
-        Optional<RevocationAnswer> revoked = answers.stream()
-                .filter(a -> a.status() == Status.REVOKED)
-                .findFirst();
+        Optional<RevocationAnswer> revoked =
+                answers.stream().filter(a -> a.status() == Status.REVOKED).findFirst();
         if (revoked.isPresent()) {
             return Optional.of(revokedFinding(leaf, revoked.get()));
         }
         if (decided(answers) || !unknownCounts) {
             return Optional.empty();
         }
-        String why = answers.isEmpty()
-                ? "nothing could be asked in time"
-                : answers.stream()
-                        .map(a -> a.describeSource() + ": " + a.detail())
-                        .collect(Collectors.joining("; "));
-        return Optional.of(new Finding(FindingCode.REVOCATION_UNKNOWN,
-                "no usable revocation answer for leaf " + Describe.name(leaf) + ": " + why));
+        String why =
+                answers.isEmpty()
+                        ? "nothing could be asked in time"
+                        : answers.stream()
+                                .map(a -> a.describeSource() + ": " + a.detail())
+                                .collect(Collectors.joining("; "));
+        return Optional.of(
+                new Finding(
+                        FindingCode.REVOCATION_UNKNOWN,
+                        "no usable revocation answer for leaf "
+                                + Describe.name(leaf)
+                                + ": "
+                                + why));
     }
 
     private static Finding revokedFinding(X509Certificate leaf, RevocationAnswer answer) {
-        StringBuilder message = new StringBuilder("leaf ")
-                .append(Describe.name(leaf))
-                .append(" (serial ").append(OcspVerifier.serial(leaf)).append(")")
-                .append(" was revoked at ").append(Describe.time(answer.revokedAt()))
-                .append(", reason ")
-                .append(answer.reason() != null ? answer.reason() : "not given")
-                .append(", according to ").append(answer.describeSource());
+        StringBuilder message =
+                new StringBuilder("leaf ")
+                        .append(Describe.name(leaf))
+                        .append(" (serial ")
+                        .append(OcspVerifier.serial(leaf))
+                        .append(")")
+                        .append(" was revoked at ")
+                        .append(Describe.time(answer.revokedAt()))
+                        .append(", reason ")
+                        .append(answer.reason() != null ? answer.reason() : "not given")
+                        .append(", according to ")
+                        .append(answer.describeSource());
         return new Finding(FindingCode.REVOKED, message.toString());
     }
 
@@ -171,7 +204,9 @@ final class RevocationChecker {
     }
 
     private static String noIssuer(X509Certificate leaf) {
-        return "the issuer of " + Describe.name(leaf) + " is unknown, so no answer about it"
+        return "the issuer of "
+                + Describe.name(leaf)
+                + " is unknown, so no answer about it"
                 + " can be verified";
     }
 }

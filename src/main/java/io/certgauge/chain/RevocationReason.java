@@ -4,8 +4,16 @@ package io.certgauge.chain;
 final class RevocationReason {
 
     private static final String[] NAMES = {
-        "unspecified", "keyCompromise", "cACompromise", "affiliationChanged", "superseded",
-        "cessationOfOperation", "certificateHold", null, "removeFromCRL", "privilegeWithdrawn",
+        "unspecified",
+        "keyCompromise",
+        "cACompromise",
+        "affiliationChanged",
+        "superseded",
+        "cessationOfOperation",
+        "certificateHold",
+        null,
+        "removeFromCRL",
+        "privilegeWithdrawn",
         "aACompromise"
     };
 

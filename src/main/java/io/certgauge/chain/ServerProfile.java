@@ -32,27 +32,25 @@ import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
 /**
- * The CA/Browser Forum Baseline Requirements profile for TLS server certificates (BR section
- * 7.1, which also makes RFC 5280's rules for conforming CAs binding), judged only on paths that
- * end in a public root: a private PKI answers to RFC 5280 alone.
+ * The CA/Browser Forum Baseline Requirements profile for TLS server certificates (BR section 7.1,
+ * which also makes RFC 5280's rules for conforming CAs binding), judged only on paths that end in a
+ * public root: a private PKI answers to RFC 5280 alone.
  *
  * <p>Checked on what CAs issue (leaf and intermediates): positive serial numbers of at most 20
- * octets; an authorityKeyIdentifier with a keyIdentifier; a subjectKeyIdentifier and a
- * critical basicConstraints on CA certificates. On the leaf: not a CA, or a coherent one (a CA
- * certificate may end a path, RFC 5280 section 4.2.1.9); no keyCertSign otherwise; an
- * extKeyUsage, not critical, without anyExtendedKeyUsage; a subjectAltName, critical exactly
- * when the subject is empty, whose DNS names have the preferred name syntax; a common name, if
- * any, that does not spell a subjectAltName entry differently. On every certificate: key
- * identifiers never critical, authorityInfoAccess never critical or empty, policyConstraints
- * always critical, and RSA or ECDSA P-256/P-384/P-521 keys only (BR 6.1.5). On a self-signed
- * root: basicConstraints present, an authorityKeyIdentifier, if any, that is its own
- * subjectKeyIdentifier, and no extKeyUsage.
+ * octets; an authorityKeyIdentifier with a keyIdentifier; a subjectKeyIdentifier and a critical
+ * basicConstraints on CA certificates. On the leaf: not a CA, or a coherent one (a CA certificate
+ * may end a path, RFC 5280 section 4.2.1.9); no keyCertSign otherwise; an extKeyUsage, not
+ * critical, without anyExtendedKeyUsage; a subjectAltName, critical exactly when the subject is
+ * empty, whose DNS names have the preferred name syntax; a common name, if any, that does not spell
+ * a subjectAltName entry differently. On every certificate: key identifiers never critical,
+ * authorityInfoAccess never critical or empty, policyConstraints always critical, and RSA or ECDSA
+ * P-256/P-384/P-521 keys only (BR 6.1.5). On a self-signed root: basicConstraints present, an
+ * authorityKeyIdentifier, if any, that is its own subjectKeyIdentifier, and no extKeyUsage.
  *
- * <p>A trust anchor is otherwise trusted as the store holds it. Roots that the JDK's
- * {@code cacerts} still ships break three root rules of BR 7.1.2.1 (a non-critical
- * basicConstraints, an authorityKeyIdentifier naming issuer and serial number, no
- * subjectKeyIdentifier); checking those on anchors would make every site below such a root
- * untrusted, which no browser does.
+ * <p>A trust anchor is otherwise trusted as the store holds it. Roots that the JDK's {@code
+ * cacerts} still ships break three root rules of BR 7.1.2.1 (a non-critical basicConstraints, an
+ * authorityKeyIdentifier naming issuer and serial number, no subjectKeyIdentifier); checking those
+ * on anchors would make every site below such a root untrusted, which no browser does.
  *
  * <p>Stateless.
  */
@@ -60,9 +58,11 @@ final class ServerProfile {
 
     private static final int MAX_SERIAL_OCTETS = 20;
     private static final int MIN_RSA_BITS = 2048;
-    private static final Set<ASN1Encodable> ALLOWED_CURVES = Set.of(
-            SECObjectIdentifiers.secp256r1, SECObjectIdentifiers.secp384r1,
-            SECObjectIdentifiers.secp521r1);
+    private static final Set<ASN1Encodable> ALLOWED_CURVES =
+            Set.of(
+                    SECObjectIdentifiers.secp256r1,
+                    SECObjectIdentifiers.secp384r1,
+                    SECObjectIdentifiers.secp521r1);
     private static final String AIA = Extension.authorityInfoAccess.getId();
 
     private ServerProfile() {}
@@ -114,8 +114,10 @@ final class ServerProfile {
         if (serial.signum() <= 0) {
             problems.add("has the serial number " + serial + "; it must be positive");
         } else if (serial.toByteArray().length > MAX_SERIAL_OCTETS) {
-            problems.add("has a serial number of " + serial.toByteArray().length
-                    + " octets; at most 20 are allowed");
+            problems.add(
+                    "has a serial number of "
+                            + serial.toByteArray().length
+                            + " octets; at most 20 are allowed");
         }
     }
 
@@ -135,7 +137,8 @@ final class ServerProfile {
         if (!anchor && KeyIdentifiers.authorityKeyId(cert).isEmpty()) {
             problems.add("has no authorityKeyIdentifier keyIdentifier");
         }
-        if (!anchor && cert.getBasicConstraints() >= 0
+        if (!anchor
+                && cert.getBasicConstraints() >= 0
                 && KeyIdentifiers.subjectKeyId(cert).isEmpty()) {
             problems.add("is a CA certificate without subjectKeyIdentifier");
         }
@@ -156,10 +159,10 @@ final class ServerProfile {
             Optional<byte[]> ski = KeyIdentifiers.subjectKeyId(root);
             if (aki.getKeyIdentifierOctets() == null) {
                 problems.add("has an authorityKeyIdentifier without keyIdentifier");
-            } else if (ski.isPresent()
-                    && !Arrays.equals(ski.get(), aki.getKeyIdentifierOctets())) {
-                problems.add("has an authorityKeyIdentifier that differs from its"
-                        + " subjectKeyIdentifier");
+            } else if (ski.isPresent() && !Arrays.equals(ski.get(), aki.getKeyIdentifierOctets())) {
+                problems.add(
+                        "has an authorityKeyIdentifier that differs from its"
+                                + " subjectKeyIdentifier");
             }
         }
         if (root.getExtensionValue(Extension.extendedKeyUsage.getId()) != null) {
@@ -178,18 +181,19 @@ final class ServerProfile {
     }
 
     /**
-     * BR 7.1.2.7: what a subscriber (server) certificate must look like. A CA certificate
-     * served as the leaf is not judged as a subscriber certificate (RFC 5280 section 4.2.1.9
-     * lets the last certificate of a path be a CA), but it must be a coherent one: cA true
-     * with a keyUsage that cannot sign certificates is neither (BR 7.1.2.7.8).
+     * BR 7.1.2.7: what a subscriber (server) certificate must look like. A CA certificate served as
+     * the leaf is not judged as a subscriber certificate (RFC 5280 section 4.2.1.9 lets the last
+     * certificate of a path be a CA), but it must be a coherent one: cA true with a keyUsage that
+     * cannot sign certificates is neither (BR 7.1.2.7.8).
      */
     private static void leaf(X509Certificate leaf, List<String> problems) {
         boolean[] keyUsage = leaf.getKeyUsage();
         boolean certSign = keyUsage != null && keyUsage.length > 5 && keyUsage[5];
         if (leaf.getBasicConstraints() >= 0) {
             if (keyUsage != null && !certSign) {
-                problems.add("says it is a CA (basicConstraints cA true) but its keyUsage"
-                        + " does not allow keyCertSign");
+                problems.add(
+                        "says it is a CA (basicConstraints cA true) but its keyUsage"
+                                + " does not allow keyCertSign");
             }
             return;
         }
@@ -229,9 +233,10 @@ final class ServerProfile {
         }
         boolean emptySubject = leaf.getSubjectX500Principal().getEncoded().length <= 2;
         if (critical(leaf, san) != emptySubject) {
-            problems.add(emptySubject
-                    ? "has an empty subject and a non-critical subjectAltName"
-                    : "marks subjectAltName critical beside a non-empty subject");
+            problems.add(
+                    emptySubject
+                            ? "has an empty subject and a non-critical subjectAltName"
+                            : "marks subjectAltName critical beside a non-empty subject");
         }
         Set<String> sanValues = new HashSet<>();
         for (GeneralName name : HostnameMatcher.subjectAltNames(leaf)) {
@@ -239,8 +244,10 @@ final class ServerProfile {
                 String dns = ((ASN1String) name.getName()).getString();
                 sanValues.add(dns);
                 if (!HostSyntax.preferredName(dns, true)) {
-                    problems.add("has the subjectAltName DNS:" + dns
-                            + ", which is not a preferred-syntax host name");
+                    problems.add(
+                            "has the subjectAltName DNS:"
+                                    + dns
+                                    + ", which is not a preferred-syntax host name");
                 }
             } else if (name.getTagNo() == GeneralName.iPAddress) {
                 byte[] octets = ASN1OctetString.getInstance(name.getName()).getOctets();
@@ -251,10 +258,10 @@ final class ServerProfile {
     }
 
     /**
-     * BR 7.1.4.3: at most one CN, a character-for-character copy of a SAN value. Only a CN
-     * that names one of the SAN's hosts or addresses in another spelling (case, U-label,
-     * a non-canonical address form) is reported: certgauge never matches on the CN, and a CN
-     * that names something else entirely is ignored, as browsers ignore it.
+     * BR 7.1.4.3: at most one CN, a character-for-character copy of a SAN value. Only a CN that
+     * names one of the SAN's hosts or addresses in another spelling (case, U-label, a non-canonical
+     * address form) is reported: certgauge never matches on the CN, and a CN that names something
+     * else entirely is ignored, as browsers ignore it.
      */
     private static void commonName(
             X509Certificate leaf, Set<String> sanValues, List<String> problems) {
@@ -278,15 +285,17 @@ final class ServerProfile {
         }
         for (String cn : commonNames) {
             if (!sanValues.contains(cn) && namesASanEntry(cn, sanValues)) {
-                problems.add("has the common name " + cn
-                        + ", which is not written as its subjectAltName entry");
+                problems.add(
+                        "has the common name "
+                                + cn
+                                + ", which is not written as its subjectAltName entry");
             }
         }
     }
 
     /**
-     * The CN is a SAN DNS name in another spelling, or one of its IP addresses; or it is not
-     * ASCII, so no dNSName (an IA5String of A-labels) can be its copy.
+     * The CN is a SAN DNS name in another spelling, or one of its IP addresses; or it is not ASCII,
+     * so no dNSName (an IA5String of A-labels) can be its copy.
      */
     private static boolean namesASanEntry(String cn, Set<String> sanValues) {
         if (!cn.chars().allMatch(c -> c < 0x80)) {
@@ -306,14 +315,15 @@ final class ServerProfile {
     }
 
     /**
-     * BR 6.1.5: RSA keys whose modulus is a multiple of 8 bits, or ECDSA keys on P-256, P-384
-     * or P-521 named by OID; nothing else.
+     * BR 6.1.5: RSA keys whose modulus is a multiple of 8 bits, or ECDSA keys on P-256, P-384 or
+     * P-521 named by OID; nothing else.
      */
     private static void publicKey(X509Certificate cert, List<String> problems) {
         SubjectPublicKeyInfo key;
         try {
-            key = org.bouncycastle.asn1.x509.Certificate.getInstance(cert.getEncoded())
-                    .getSubjectPublicKeyInfo();
+            key =
+                    org.bouncycastle.asn1.x509.Certificate.getInstance(cert.getEncoded())
+                            .getSubjectPublicKeyInfo();
         } catch (CertificateEncodingException | RuntimeException e) {
             problems.add("has a public key that cannot be read");
             return;
@@ -324,21 +334,29 @@ final class ServerProfile {
             // A modulus under the minimum is weak_key's finding (CryptoPolicy judges every path);
             // reporting it here too would give one problem two codes.
             if (bits < 0 || (bits >= MIN_RSA_BITS && bits % 8 != 0)) {
-                problems.add("has an RSA key of " + bits + " bits; BR 6.1.5 wants at least "
-                        + MIN_RSA_BITS + " bits, a multiple of 8");
+                problems.add(
+                        "has an RSA key of "
+                                + bits
+                                + " bits; BR 6.1.5 wants at least "
+                                + MIN_RSA_BITS
+                                + " bits, a multiple of 8");
             }
             return;
         }
         if (algorithm.equals(X9ObjectIdentifiers.id_ecPublicKey)) {
             ASN1Encodable curve = key.getAlgorithm().getParameters();
             if (!ALLOWED_CURVES.contains(curve)) {
-                problems.add("has an EC key on " + curveName(curve)
-                        + "; BR 6.1.5 allows P-256, P-384 and P-521, named by OID");
+                problems.add(
+                        "has an EC key on "
+                                + curveName(curve)
+                                + "; BR 6.1.5 allows P-256, P-384 and P-521, named by OID");
             }
             return;
         }
-        problems.add("has a key of algorithm " + algorithm.getId()
-                + "; BR 6.1.5 allows RSA and ECDSA keys only");
+        problems.add(
+                "has a key of algorithm "
+                        + algorithm.getId()
+                        + "; BR 6.1.5 allows RSA and ECDSA keys only");
     }
 
     private static int rsaModulusBits(SubjectPublicKeyInfo key) {

@@ -6,9 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Verifies that one certificate's signature was made with another's key, remembering each
- * answer: path enumeration asks about the same link many times. One instance per analysis; not
- * thread-safe.
+ * Verifies that one certificate's signature was made with another's key, remembering each answer:
+ * path enumeration asks about the same link many times. One instance per analysis; not thread-safe.
  */
 final class SignatureCheck {
 

@@ -18,8 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Trust anchors, each marked public or private, and known intermediates. Immutable and
- * thread-safe.
+ * Trust anchors, each marked public or private, and known intermediates. Immutable and thread-safe.
  *
  * <p>A root is public when it comes from the JDK's {@code cacerts} or the system bundle; the
  * CA/Browser Forum profile rules apply only to paths that end in a public root. Roots from a

@@ -5,18 +5,18 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Constraints a caller may add to path validation beyond RFC 5280 and the CA/Browser Forum
- * profile: how many intermediates a path may have, and what the leaf must be usable for. The
- * {@link #DEFAULT} is what a TLS client checks of a server: no depth limit beyond the path
- * builder's own, and a leaf usable for server authentication.
+ * Constraints a caller may add to path validation beyond RFC 5280 and the CA/Browser Forum profile:
+ * how many intermediates a path may have, and what the leaf must be usable for. The {@link
+ * #DEFAULT} is what a TLS client checks of a server: no depth limit beyond the path builder's own,
+ * and a leaf usable for server authentication.
  *
- * @param maxIntermediates the most certificates a path may have between the leaf and the
- *     trust anchor; {@link #UNLIMITED} for no limit
- * @param leafKeyUsages key usages the leaf must allow when it has a keyUsage extension
- *     (RFC 5280 section 4.2.1.3); a leaf without the extension allows every usage
+ * @param maxIntermediates the most certificates a path may have between the leaf and the trust
+ *     anchor; {@link #UNLIMITED} for no limit
+ * @param leafKeyUsages key usages the leaf must allow when it has a keyUsage extension (RFC 5280
+ *     section 4.2.1.3); a leaf without the extension allows every usage
  * @param leafExtendedKeyUsages purposes (OIDs) the leaf must allow when it has an extKeyUsage
- *     extension (RFC 5280 section 4.2.1.12); intermediates that carry the extension must allow
- *     them too
+ *     extension (RFC 5280 section 4.2.1.12); intermediates that carry the extension must allow them
+ *     too
  */
 public record ValidationOptions(
         int maxIntermediates, Set<KeyUsage> leafKeyUsages, Set<String> leafExtendedKeyUsages) {
@@ -51,9 +51,10 @@ public record ValidationOptions(
         public String rfcName() {
             StringBuilder name = new StringBuilder();
             for (String word : name().toLowerCase(Locale.ROOT).split("_")) {
-                name.append(name.length() == 0
-                        ? word
-                        : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+                name.append(
+                        name.length() == 0
+                                ? word
+                                : Character.toUpperCase(word.charAt(0)) + word.substring(1));
             }
             return name.toString();
         }
@@ -65,8 +66,8 @@ public record ValidationOptions(
                     "maxIntermediates must not be negative: " + maxIntermediates);
         }
         leafKeyUsages = Set.copyOf(Objects.requireNonNull(leafKeyUsages, "leafKeyUsages"));
-        leafExtendedKeyUsages = Set.copyOf(
-                Objects.requireNonNull(leafExtendedKeyUsages, "leafExtendedKeyUsages"));
+        leafExtendedKeyUsages =
+                Set.copyOf(Objects.requireNonNull(leafExtendedKeyUsages, "leafExtendedKeyUsages"));
     }
 
     /** The same options with a different depth limit. */

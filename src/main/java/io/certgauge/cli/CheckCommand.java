@@ -39,60 +39,89 @@ import picocli.CommandLine.Option;
  * {@code --from}), one status line with perfdata, then detail lines; exit 0/1/2/3. Every problem
  * with the arguments is UNKNOWN (3) on stdout, which is what the plugin host reads.
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
         versionProvider = CheckCommand.VersionLine.class,
         // A plugin host shows the first line only: --help and --version are UNKNOWN there too.
         headerHeading = "CERTGAUGE UNKNOWN - usage help only, nothing was checked%n",
-        exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3,
+        exitCodeOnUsageHelp = 3,
+        exitCodeOnVersionHelp = 3,
+        exitCodeOnInvalidInput = 3,
         exitCodeOnExecutionException = 3,
-        description = "Nagios/Icinga plugin: probe one endpoint (or ask a running daemon) and "
-                + "report its certificate's state. Exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.")
+        description =
+                "Nagios/Icinga plugin: probe one endpoint (or ask a running daemon) and report its"
+                        + " certificate's state. Exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.")
 public final class CheckCommand implements Callable<Integer> {
 
     /** Longest plugin text read from a daemon; a real one is a few lines. */
     static final int MAX_ANSWER_BYTES = 1 << 20;
 
-    @Option(names = {"-H", "--host"}, paramLabel = "HOST", description = "Host name or IP.")
+    @Option(
+            names = {"-H", "--host"},
+            paramLabel = "HOST",
+            description = "Host name or IP.")
     String host;
 
-    @Option(names = {"-p", "--port"}, paramLabel = "PORT",
+    @Option(
+            names = {"-p", "--port"},
+            paramLabel = "PORT",
             description = "TCP port (default 443, or the STARTTLS protocol's).")
     Integer port;
 
-    @Option(names = "--sni", paramLabel = "NAME",
+    @Option(
+            names = "--sni",
+            paramLabel = "NAME",
             description = "Server name to send and check (default: the host; none for an IP).")
     String sni;
 
-    @Option(names = "--starttls", paramLabel = "PROTO",
-            description = "Upgrade a plain-text protocol first: smtp, submission, imap, pop3, "
-                    + "ftp, ldap, xmpp, postgres, mysql.")
+    @Option(
+            names = "--starttls",
+            paramLabel = "PROTO",
+            description =
+                    "Upgrade a plain-text protocol first: smtp, submission, imap, pop3, "
+                            + "ftp, ldap, xmpp, postgres, mysql.")
     String starttls;
 
-    @Option(names = {"-w", "--warning"}, paramLabel = "DAYS",
-            description = "Warn below this many days (a Nagios range when it holds : @ or ~; "
-                    + "default 30, or the target's own with --from).")
+    @Option(
+            names = {"-w", "--warning"},
+            paramLabel = "DAYS",
+            description =
+                    "Warn below this many days (a Nagios range when it holds : @ or ~; "
+                            + "default 30, or the target's own with --from).")
     String warning;
 
-    @Option(names = {"-c", "--critical"}, paramLabel = "DAYS",
+    @Option(
+            names = {"-c", "--critical"},
+            paramLabel = "DAYS",
             description = "Critical below this many days (default 7, or the target's own).")
     String critical;
 
-    @Option(names = "--ca-file", paramLabel = "FILE",
-            description = "Extra trusted CA certificates (PEM or DER); intermediates in it are known.")
+    @Option(
+            names = "--ca-file",
+            paramLabel = "FILE",
+            description =
+                    "Extra trusted CA certificates (PEM or DER); intermediates in it are known.")
     Path caFile;
 
-    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", defaultValue = "10",
+    @Option(
+            names = {"-t", "--timeout"},
+            paramLabel = "SECONDS",
+            defaultValue = "10",
             description = "Deadline of the whole probe (default ${DEFAULT-VALUE}).")
     String timeout;
 
     @Option(names = "--no-revocation", description = "Do not check OCSP or CRLs.")
     boolean noRevocation;
 
-    @Option(names = {"-v", "--verbose"},
+    @Option(
+            names = {"-v", "--verbose"},
             description = "Also print every certificate of the chain (may be repeated).")
     boolean[] verbose = new boolean[0];
 
-    @Option(names = "--from", paramLabel = "URL",
+    @Option(
+            names = "--from",
+            paramLabel = "URL",
             description = "Ask a running daemon (its base URL) instead of probing.")
     String from;
 
@@ -173,16 +202,20 @@ public final class CheckCommand implements Callable<Integer> {
 
     /**
      * The daemon's plugin text, read whole within the timeout (the client's own request timeout
-     * ends with the headers, so a body that never ends would hold the plugin) and at most
-     * {@link #MAX_ANSWER_BYTES}.
+     * ends with the headers, so a body that never ends would hold the plugin) and at most {@link
+     * #MAX_ANSWER_BYTES}.
      */
     private String get(URI uri) throws IOException, InterruptedException {
         Duration deadline = Durations.parse(timeout);
         HttpClient client = HttpClient.newBuilder().connectTimeout(deadline).build();
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(deadline).GET().build();
         CompletableFuture<HttpResponse<byte[]>> answer =
-                client.sendAsync(request, info -> HttpResponse.BodySubscribers.mapping(
-                        HttpResponse.BodySubscribers.ofInputStream(), CheckCommand::readCapped));
+                client.sendAsync(
+                        request,
+                        info ->
+                                HttpResponse.BodySubscribers.mapping(
+                                        HttpResponse.BodySubscribers.ofInputStream(),
+                                        CheckCommand::readCapped));
         HttpResponse<byte[]> response;
         try {
             response = answer.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
@@ -190,17 +223,20 @@ public final class CheckCommand implements Callable<Integer> {
             answer.cancel(true);
             throw new HttpTimeoutException("request timed out");
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof UncheckedIOException
-                    ? e.getCause().getCause()
-                    : e.getCause();
+            Throwable cause =
+                    e.getCause() instanceof UncheckedIOException
+                            ? e.getCause().getCause()
+                            : e.getCause();
             if (cause instanceof IOException) {
                 throw (IOException) cause;
             }
             throw new IOException(cause);
         }
         if (response.body() == null) {
-            throw new IOException("answer larger than " + (MAX_ANSWER_BYTES >> 20)
-                    + " MiB, not a certgauge daemon");
+            throw new IOException(
+                    "answer larger than "
+                            + (MAX_ANSWER_BYTES >> 20)
+                            + " MiB, not a certgauge daemon");
         }
         String body = new String(response.body(), StandardCharsets.UTF_8);
         if (!body.startsWith("CERTGAUGE ")) {
@@ -279,7 +315,8 @@ public final class CheckCommand implements Callable<Integer> {
         @Override
         public String[] getVersion() {
             return new String[] {
-                "CERTGAUGE UNKNOWN - certgauge " + Version.current()
+                "CERTGAUGE UNKNOWN - certgauge "
+                        + Version.current()
                         + " (version only, nothing was checked)"
             };
         }

@@ -16,19 +16,28 @@ import picocli.CommandLine.Option;
  * {@code certgauge demo}: TLS endpoints on loopback with certificates made at start, one per
  * situation certgauge reports, served by the daemon exactly as {@code serve} would. Offline.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start loopback TLS endpoints with generated certificates and serve "
-                + "what certgauge finds in them, offline.")
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description =
+                "Start loopback TLS endpoints with generated certificates and serve "
+                        + "what certgauge finds in them, offline.")
 public final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9795",
+    @Option(
+            names = "--listen",
+            paramLabel = "HOST:PORT",
+            defaultValue = "127.0.0.1:9795",
             converter = ListenAddress.class,
             description = "Where the HTTP server listens (default: ${DEFAULT-VALUE}).")
     InetSocketAddress listen;
 
-    @Option(names = "--dir", paramLabel = "DIR",
-            description = "Where to write the demo's CA and targets files "
-                    + "(default: a new certgauge-demo-* directory in the temporary directory).")
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
+            description =
+                    "Where to write the demo's CA and targets files (default: a new"
+                            + " certgauge-demo-* directory in the temporary directory).")
     Path dir;
 
     @Option(names = "--debug", description = "Print stack traces of internal errors.")
@@ -41,8 +50,9 @@ public final class DemoCommand implements Callable<Integer> {
         // file a running one watches.
         Path target = dir != null ? dir : Files.createTempDirectory("certgauge-demo-");
         DemoEndpoints endpoints = DemoEndpoints.start(target.toAbsolutePath(), clock.instant());
-        Application app = Application.start(endpoints.targetsFile(),
-                new Application.Settings(listen, false), clock);
+        Application app =
+                Application.start(
+                        endpoints.targetsFile(), new Application.Settings(listen, false), clock);
         app.awaitFirstRound();
 
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -52,12 +62,16 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private void printOverview(DemoEndpoints endpoints, int port, PrintStream out) {
-        String host = listen.getAddress() == null || listen.getAddress().isAnyLocalAddress()
-                ? "127.0.0.1" : listen.getHostString();
+        String host =
+                listen.getAddress() == null || listen.getAddress().isAnyLocalAddress()
+                        ? "127.0.0.1"
+                        : listen.getHostString();
         String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
         String jar = "java -jar target/certgauge.jar";
-        out.println("certgauge demo is running: " + endpoints.endpoints().size()
-                + " TLS endpoints on 127.0.0.1, certificates made just now.");
+        out.println(
+                "certgauge demo is running: "
+                        + endpoints.endpoints().size()
+                        + " TLS endpoints on 127.0.0.1, certificates made just now.");
         out.println("CA file:      " + endpoints.caFile());
         out.println("targets file: " + endpoints.targetsFile());
         out.println();
@@ -72,10 +86,23 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  curl -s '" + base + "/nagios?target=expiring-5d'");
         out.println("  " + jar + " check --from " + base + " --target expiring-20d; echo exit=$?");
         DemoEndpoints.Endpoint first = endpoints.endpoints().get(1);
-        out.println("  " + jar + " check -H 127.0.0.1 -p " + first.port() + " --sni " + first.sni()
-                + " --ca-file " + endpoints.caFile() + "; echo exit=$?");
-        out.println("  " + jar + " inspect 127.0.0.1:" + endpoints.endpoints().get(5).port()
-                + " --sni " + endpoints.endpoints().get(5).sni());
+        out.println(
+                "  "
+                        + jar
+                        + " check -H 127.0.0.1 -p "
+                        + first.port()
+                        + " --sni "
+                        + first.sni()
+                        + " --ca-file "
+                        + endpoints.caFile()
+                        + "; echo exit=$?");
+        out.println(
+                "  "
+                        + jar
+                        + " inspect 127.0.0.1:"
+                        + endpoints.endpoints().get(5).port()
+                        + " --sni "
+                        + endpoints.endpoints().get(5).sni());
         out.println("Stop with Ctrl-C.");
     }
 }

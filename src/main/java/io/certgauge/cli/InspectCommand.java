@@ -20,12 +20,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code certgauge inspect}: a readable report of one endpoint, or JSON with {@code --json}. */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Probe one endpoint and print every certificate of its chain, the path "
-                + "and every finding. Exit 0 when the chain was read, 1 when the probe failed.")
+@Command(
+        name = "inspect",
+        mixinStandardHelpOptions = true,
+        description =
+                "Probe one endpoint and print every certificate of its chain, the path and every"
+                        + " finding. Exit 0 when the chain was read, 1 when the probe failed.")
 public final class InspectCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "HOST[:PORT]",
+    @Parameters(
+            index = "0",
+            paramLabel = "HOST[:PORT]",
             description = "The endpoint; IPv6 as [::1]:443.")
     String endpoint;
 
@@ -35,10 +40,16 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--starttls", paramLabel = "PROTO", description = "STARTTLS protocol first.")
     String starttls;
 
-    @Option(names = "--ca-file", paramLabel = "FILE", description = "Extra trusted CAs (PEM or DER).")
+    @Option(
+            names = "--ca-file",
+            paramLabel = "FILE",
+            description = "Extra trusted CAs (PEM or DER).")
     Path caFile;
 
-    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", defaultValue = "10",
+    @Option(
+            names = {"-t", "--timeout"},
+            paramLabel = "SECONDS",
+            defaultValue = "10",
             description = "Deadline of the whole probe (default ${DEFAULT-VALUE}).")
     String timeout;
 
@@ -56,10 +67,17 @@ public final class InspectCommand implements Callable<Integer> {
         Target target;
         try {
             Target spec = Targets.parseSpec(endpoint, Defaults.BUILT_IN);
-            target = Probes.target(spec.host(), spec.port(), sni,
-                    starttls != null ? starttls
-                            : spec.starttls() == null ? null : spec.starttls().wireName(),
-                    caFile, timeout, !noRevocation);
+            target =
+                    Probes.target(
+                            spec.host(),
+                            spec.port(),
+                            sni,
+                            starttls != null
+                                    ? starttls
+                                    : spec.starttls() == null ? null : spec.starttls().wireName(),
+                            caFile,
+                            timeout,
+                            !noRevocation);
         } catch (IllegalArgumentException e) {
             System.err.println("certgauge inspect: " + e.getMessage());
             return Main.EXIT_USAGE;
@@ -70,8 +88,8 @@ public final class InspectCommand implements Callable<Integer> {
 
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (json) {
-            Config config = new Config(null, 1, Defaults.BUILT_IN, List.of(target), List.of(),
-                    List.of());
+            Config config =
+                    new Config(null, 1, Defaults.BUILT_IN, List.of(target), List.of(), List.of());
             out.print(new JsonApi(clock).targets(new Snapshot(config, List.of(result))));
             out.println();
         } else {

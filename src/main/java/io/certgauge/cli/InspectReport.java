@@ -42,8 +42,8 @@ final class InspectReport {
         out.append(t.sniToSend() == null ? " (no SNI" : " (SNI " + t.sniToSend());
         out.append(", name checked ").append(t.checkedName()).append(")\n");
         out.append("verdict: ").append(verdict.status().word());
-        verdict.daysLeft().ifPresent(d ->
-                out.append(String.format(Locale.ROOT, ", %.2f days left", d)));
+        verdict.daysLeft()
+                .ifPresent(d -> out.append(String.format(Locale.ROOT, ", %.2f days left", d)));
         out.append('\n');
         for (AddressResult address : result.addresses()) {
             out.append('\n');
@@ -60,13 +60,24 @@ final class InspectReport {
         String name = address.address().isEmpty() ? "(no address)" : address.address();
         if (address.failure().isPresent()) {
             var f = address.failure().get();
-            out.append("address ").append(name).append(": probe failed (")
-                    .append(f.reason().label()).append("): ").append(f.message()).append('\n');
+            out.append("address ")
+                    .append(name)
+                    .append(": probe failed (")
+                    .append(f.reason().label())
+                    .append("): ")
+                    .append(f.message())
+                    .append('\n');
             return;
         }
         ChainRead read = (ChainRead) address.last();
-        out.append("address ").append(name).append(": ").append(read.protocol()).append(", ")
-                .append(read.cipher()).append(", ").append(read.duration().toMillis())
+        out.append("address ")
+                .append(name)
+                .append(": ")
+                .append(read.protocol())
+                .append(", ")
+                .append(read.cipher())
+                .append(", ")
+                .append(read.duration().toMillis())
                 .append(" ms\n");
         ChainReport report = address.report();
         out.append("  presented chain:\n");
@@ -85,9 +96,17 @@ final class InspectReport {
         out.append(String.format(Locale.ROOT, "    [%d] %-13s %s%n", position, role, f.subject()));
         line(out, "issuer", f.issuer());
         line(out, "serial", f.serial());
-        line(out, "validity", date(f.notBefore()) + " to " + date(f.notAfter())
-                + String.format(Locale.ROOT, " (%.2f days %s)", Math.abs(days),
-                        days < 0 ? "ago" : "left"));
+        line(
+                out,
+                "validity",
+                date(f.notBefore())
+                        + " to "
+                        + date(f.notAfter())
+                        + String.format(
+                                Locale.ROOT,
+                                " (%.2f days %s)",
+                                Math.abs(days),
+                                days < 0 ? "ago" : "left"));
         line(out, "key", f.keyType() + " " + f.keyBits() + ", " + f.signatureAlgorithm());
         line(out, "sha256", f.fingerprintSha256());
         String names = subjectAltNames(cert);
@@ -101,12 +120,14 @@ final class InspectReport {
     }
 
     private static String path(ChainReport report) {
-        String certs = report.path().stream()
-                .map(c -> c.getSubjectX500Principal().toString())
-                .collect(Collectors.joining(" <- "));
-        String trust = report.verified()
-                ? "trusted, " + (report.publicRoot() ? "public" : "private") + " root"
-                : "untrusted";
+        String certs =
+                report.path().stream()
+                        .map(c -> c.getSubjectX500Principal().toString())
+                        .collect(Collectors.joining(" <- "));
+        String trust =
+                report.verified()
+                        ? "trusted, " + (report.publicRoot() ? "public" : "private") + " root"
+                        : "untrusted";
         return certs + " (" + trust + ")";
     }
 
@@ -117,8 +138,13 @@ final class InspectReport {
         }
         out.append(indent).append("findings:\n");
         for (Finding f : findings) {
-            out.append(indent).append("  ").append(f.severity().name().toLowerCase(Locale.ROOT))
-                    .append(' ').append(f.code().code()).append(": ").append(f.message())
+            out.append(indent)
+                    .append("  ")
+                    .append(f.severity().name().toLowerCase(Locale.ROOT))
+                    .append(' ')
+                    .append(f.code().code())
+                    .append(": ")
+                    .append(f.message())
                     .append('\n');
         }
     }

@@ -27,15 +27,25 @@ final class Probes {
      * @param timeout seconds (fractions allowed) or a duration such as {@code 500ms}
      * @throws IllegalArgumentException with a readable message for a bad value
      */
-    static Target target(String host, Integer port, String sni, String starttls, Path caFile,
-            String timeout, boolean revocation) {
+    static Target target(
+            String host,
+            Integer port,
+            String sni,
+            String starttls,
+            Path caFile,
+            String timeout,
+            boolean revocation) {
         Duration deadline = Durations.parse(timeout);
         if (deadline.isZero() || deadline.isNegative()) {
             throw new IllegalArgumentException(
                     "timeout '" + timeout + "' must be more than zero; write for example 10");
         }
-        Defaults defaults = new Defaults(Defaults.BUILT_IN.interval(), deadline,
-                Defaults.BUILT_IN.thresholds(), revocation);
+        Defaults defaults =
+                new Defaults(
+                        Defaults.BUILT_IN.interval(),
+                        deadline,
+                        Defaults.BUILT_IN.thresholds(),
+                        revocation);
         Target target = Targets.adHoc(host, port, sni, starttls, defaults);
         return caFile == null ? target : Targets.withCaFile(target, caFile);
     }
@@ -44,8 +54,12 @@ final class Probes {
     static TargetResult probe(Target target, Clock clock) {
         try (HttpFetcher fetcher = new HttpFetcher()) {
             Analyzer analyzer = new Analyzer(clock, new CachingFetcher(fetcher, clock));
-            TargetChecker checker = new TargetChecker(new TlsProber(), analyzer,
-                    new TrustCache(TrustMaterial.systemDefault()), clock);
+            TargetChecker checker =
+                    new TargetChecker(
+                            new TlsProber(),
+                            analyzer,
+                            new TrustCache(TrustMaterial.systemDefault()),
+                            clock);
             return checker.check(target, null);
         }
     }

@@ -2,8 +2,8 @@ package io.certgauge.config;
 
 /**
  * A value of the wrong form: the reason quotes the value, the hint says what is accepted. Being an
- * {@link IllegalArgumentException}, it reads well on the command line as it is; the loader turns
- * it into a {@link ConfigProblem} with the file, line and field.
+ * {@link IllegalArgumentException}, it reads well on the command line as it is; the loader turns it
+ * into a {@link ConfigProblem} with the file, line and field.
  */
 final class BadValue extends IllegalArgumentException {
 

@@ -36,8 +36,8 @@ public record Config(
     }
 
     /**
-     * True when a target of this file has this host (compared case-insensitively on A-labels,
-     * IPv6 with or without brackets) and port.
+     * True when a target of this file has this host (compared case-insensitively on A-labels, IPv6
+     * with or without brackets) and port.
      */
     public boolean isConfigured(String host, int port) {
         String canonical;

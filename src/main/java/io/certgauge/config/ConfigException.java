@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A targets file that cannot be used, with every problem the checks could see. The message is
- * one line per problem, ready for stderr.
+ * A targets file that cannot be used, with every problem the checks could see. The message is one
+ * line per problem, ready for stderr.
  */
 public final class ConfigException extends Exception {
 

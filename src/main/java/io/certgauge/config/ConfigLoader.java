@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads a targets file: YAML, or a plain list when the name ends in {@code .txt}. Every problem
- * the checks can see is reported at once, each with the file, line and field. Thread-safe: it
- * holds no state.
+ * Loads a targets file: YAML, or a plain list when the name ends in {@code .txt}. Every problem the
+ * checks can see is reported at once, each with the file, line and field. Thread-safe: it holds no
+ * state.
  */
 public final class ConfigLoader {
 
@@ -37,12 +37,10 @@ public final class ConfigLoader {
      */
     public static Config load(Path file) throws ConfigException {
         String text = readText(file);
-        boolean plainList = String.valueOf(file.getFileName())
-                .toLowerCase(Locale.ROOT)
-                .endsWith(".txt");
-        Config config = plainList
-                ? PlainListFile.read(file, text)
-                : YamlTargetsFile.read(file, text);
+        boolean plainList =
+                String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT).endsWith(".txt");
+        Config config =
+                plainList ? PlainListFile.read(file, text) : YamlTargetsFile.read(file, text);
         LOG.debug("read {} targets from {}", config.targets().size(), file);
         return config;
     }
@@ -54,20 +52,26 @@ public final class ConfigLoader {
                 bytes = in.readNBytes(MAX_FILE_BYTES + 1);
             }
             if (bytes.length > MAX_FILE_BYTES) {
-                throw fileProblem(file, "the file is larger than " + (MAX_FILE_BYTES >> 20)
-                        + " MiB", "check the path: a targets file of 100,000 targets is a few MiB");
+                throw fileProblem(
+                        file,
+                        "the file is larger than " + (MAX_FILE_BYTES >> 20) + " MiB",
+                        "check the path: a targets file of 100,000 targets is a few MiB");
             }
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
+            String text =
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(bytes))
+                            .toString();
             // A byte order mark some editors write is not part of the first key.
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (NoSuchFileException e) {
             throw fileProblem(file, "the file does not exist", "check the path");
         } catch (AccessDeniedException e) {
-            throw fileProblem(file, "the file cannot be read: permission denied",
+            throw fileProblem(
+                    file,
+                    "the file cannot be read: permission denied",
                     "let the user that runs certgauge read it");
         } catch (CharacterCodingException e) {
             throw fileProblem(file, "the file is not UTF-8 text", "save it as UTF-8");

@@ -3,9 +3,8 @@ package io.certgauge.config;
 import java.nio.file.Path;
 
 /**
- * One mistake found in a targets file, printed as one line:
- * {@code targets.yaml:12: targets[3].port: "44x3" is not a port number; write a number from 1 to
- * 65535}.
+ * One mistake found in a targets file, printed as one line: {@code targets.yaml:12:
+ * targets[3].port: "44x3" is not a port number; write a number from 1 to 65535}.
  *
  * @param file the targets file as it was given to the loader
  * @param line the 1-based line, or 0 when the problem concerns the file as a whole

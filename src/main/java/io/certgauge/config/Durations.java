@@ -8,10 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations as operators write them: {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h},
- * {@code 1d} and sums such as {@code 1h30m}, units from largest to smallest, each once (the
- * Prometheus convention). A bare number is seconds, fractions allowed, as the plugin option
- * {@code -t SECONDS} takes it. A day is 24 hours.
+ * Durations as operators write them: {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}, {@code 1d}
+ * and sums such as {@code 1h30m}, units from largest to smallest, each once (the Prometheus
+ * convention). A bare number is seconds, fractions allowed, as the plugin option {@code -t SECONDS}
+ * takes it. A day is 24 hours.
  */
 public final class Durations {
 
@@ -21,9 +21,10 @@ public final class Durations {
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     // Largest first: a sum must follow this order.
     private static final List<String> UNITS = List.of("d", "h", "m", "s", "ms");
+
     /**
-     * Longest duration accepted. Schedules and probe deadlines count in milli- and nanoseconds
-     * on a {@code long}; past this they would overflow.
+     * Longest duration accepted. Schedules and probe deadlines count in milli- and nanoseconds on a
+     * {@code long}; past this they would overflow.
      */
     private static final Duration MAX = Duration.ofDays(36_500);
 
@@ -46,7 +47,8 @@ public final class Durations {
             throw new BadValue(BadValue.quote(value) + " is too long a duration", HINT);
         }
         if (duration.compareTo(MAX) > 0) {
-            throw new BadValue(BadValue.quote(value) + " is too long a duration",
+            throw new BadValue(
+                    BadValue.quote(value) + " is too long a duration",
                     "write at most 36500d (100 years)");
         }
         return duration;

@@ -1,8 +1,8 @@
 package io.certgauge.config;
 
 /**
- * Where a value sits in a targets file, in two spellings: a JSON Pointer to find its line in
- * the {@link LineIndex}, and the key path people read ({@code targets[3].port}).
+ * Where a value sits in a targets file, in two spellings: a JSON Pointer to find its line in the
+ * {@link LineIndex}, and the key path people read ({@code targets[3].port}).
  */
 record FieldPath(String pointer, String display) {
 

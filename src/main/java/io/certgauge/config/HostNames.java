@@ -38,9 +38,8 @@ public final class HostNames {
     }
 
     /**
-     * True for an IPv6 address in text form (RFC 4291 section 2.2), without brackets, including
-     * the forms with {@code ::} and with a dotted IPv4 tail. Checked by form only: nothing is
-     * resolved.
+     * True for an IPv6 address in text form (RFC 4291 section 2.2), without brackets, including the
+     * forms with {@code ::} and with a dotted IPv4 tail. Checked by form only: nothing is resolved.
      */
     // Limitation: zone ids (fe80::1%eth0) are not accepted.
     public static boolean isIpv6Literal(String text) {

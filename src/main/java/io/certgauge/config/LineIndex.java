@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The line of every key and list item of a document, by JSON Pointer. Binding into records loses
- * the parser's locations, so one streaming pass records them first; a problem found later looks
- * its line up here. A key's line is the key's own, not its value's.
+ * the parser's locations, so one streaming pass records them first; a problem found later looks its
+ * line up here. A key's line is the key's own, not its value's.
  */
 final class LineIndex {
 

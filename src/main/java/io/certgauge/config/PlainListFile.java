@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a plain-list targets file: one {@code host[:port][/starttls]} a line, {@code #} starting
- * a comment, blank lines ignored. Every target takes the built-in defaults.
+ * Reads a plain-list targets file: one {@code host[:port][/starttls]} a line, {@code #} starting a
+ * comment, blank lines ignored. Every target takes the built-in defaults.
  */
 final class PlainListFile {
 
@@ -35,13 +35,14 @@ final class PlainListFile {
             FieldPath at = FieldPath.ROOT.key("targets").index(i).anonymous();
             Values.Spec spec = problems.check(at, specs.get(i), Values::spec);
             if (spec != null) {
-                ids.add(at, withLine(Targets.build(spec, null, Defaults.BUILT_IN),
-                        problems.line(at)));
+                ids.add(
+                        at,
+                        withLine(Targets.build(spec, null, Defaults.BUILT_IN), problems.line(at)));
             }
         }
         problems.throwIfAny();
-        return new Config(file, DEFAULT_CONCURRENCY, Defaults.BUILT_IN, ids.targets(), List.of(),
-                List.of());
+        return new Config(
+                file, DEFAULT_CONCURRENCY, Defaults.BUILT_IN, ids.targets(), List.of(), List.of());
     }
 
     private static String withoutComment(String row) {
@@ -50,8 +51,21 @@ final class PlainListFile {
     }
 
     private static Target withLine(Target t, int line) {
-        return new Target(t.id(), t.host(), t.asciiHost(), t.port(), t.sni(), t.starttls(),
-                t.labels(), t.caFile(), t.interval(), t.timeout(), t.ipFamily(), t.thresholds(),
-                t.revocation(), t.privateRoots(), line);
+        return new Target(
+                t.id(),
+                t.host(),
+                t.asciiHost(),
+                t.port(),
+                t.sni(),
+                t.starttls(),
+                t.labels(),
+                t.caFile(),
+                t.interval(),
+                t.timeout(),
+                t.ipFamily(),
+                t.thresholds(),
+                t.revocation(),
+                t.privateRoots(),
+                line);
     }
 }

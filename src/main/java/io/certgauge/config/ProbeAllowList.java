@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  * The {@code probe_allow} host globs: which hosts {@code /probe} may reach besides the configured
  * targets. Immutable and thread-safe.
  *
- * <p>Matching is label by label and case-insensitive, on A-labels, so {@code *.例え.jp} and
- * {@code *.xn--r8jz45g.jp} are the same rule. A {@code *} stands for any run of characters within
- * one label and never crosses a dot: {@code *.example.co.jp} allows {@code www.example.co.jp} but
+ * <p>Matching is label by label and case-insensitive, on A-labels, so {@code *.例え.jp} and {@code
+ * *.xn--r8jz45g.jp} are the same rule. A {@code *} stands for any run of characters within one
+ * label and never crosses a dot: {@code *.example.co.jp} allows {@code www.example.co.jp} but
  * neither {@code example.co.jp} nor {@code a.b.example.co.jp}; {@code web*.example.co.jp} allows
  * {@code web1.example.co.jp}. Dotted IPv4 patterns work the same way ({@code 10.0.0.*}); an IPv6
  * pattern must equal the address as written.
@@ -77,8 +77,7 @@ public final class ProbeAllowList {
     static Pattern compile(String pattern) {
         String value = pattern.strip();
         if (value.isEmpty()) {
-            throw new BadValue(
-                    "the pattern is empty", "write a host glob such as *.example.co.jp");
+            throw new BadValue("the pattern is empty", "write a host glob such as *.example.co.jp");
         }
         if (value.contains(":")) {
             return Pattern.compile(Pattern.quote(Values.canonical(value)));

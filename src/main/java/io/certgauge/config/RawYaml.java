@@ -18,9 +18,9 @@ import java.util.Map;
 
 /**
  * A targets file as written, before any check. Scalars are kept as their text (so {@code 0443},
- * {@code 1.10} and {@code no} reach the checks as written), and keys the file should not have
- * land in {@code otherKeys}: the checks then report all of them, not the first alone. Valid keys
- * are snake_case, so the camel-case {@code otherKeys} cannot clash with one.
+ * {@code 1.10} and {@code no} reach the checks as written), and keys the file should not have land
+ * in {@code otherKeys}: the checks then report all of them, not the first alone. Valid keys are
+ * snake_case, so the camel-case {@code otherKeys} cannot clash with one.
  */
 final class RawYaml {
 
@@ -62,9 +62,9 @@ final class RawYaml {
             @JsonAnySetter Map<String, Object> otherKeys) {}
 
     /**
-     * One item of {@code targets}: the string form, the object form, or an object that did not
-     * bind (a list where a value belongs, say). The failure is kept so that the other targets are
-     * still checked.
+     * One item of {@code targets}: the string form, the object form, or an object that did not bind
+     * (a list where a value belongs, say). The failure is kept so that the other targets are still
+     * checked.
      */
     @JsonDeserialize(using = TargetEntryReader.class)
     record TargetEntry(String spec, Target fields, DatabindException failure) {}

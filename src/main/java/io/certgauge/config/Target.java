@@ -11,8 +11,8 @@ import java.util.Objects;
 /**
  * One endpoint of the targets file, with defaults applied.
  *
- * @param id the {@code target} label: {@code name} if given, else {@code host:port} (IPv6
- *     literals bracketed), plus {@code /starttls} when set
+ * @param id the {@code target} label: {@code name} if given, else {@code host:port} (IPv6 literals
+ *     bracketed), plus {@code /starttls} when set
  * @param host the host as written; an IPv6 literal without brackets
  * @param asciiHost the host's A-label form (equal to {@code host} for ASCII names and IPs)
  * @param port the TCP port (default 443, or the STARTTLS protocol's own)

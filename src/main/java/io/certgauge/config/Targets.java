@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Targets made from a few words rather than a file: the command line's {@code -H}/{@code -p} and
- * {@code inspect HOST[:PORT]}, and the {@code /probe} endpoint. Also the rules every target
- * follows wherever it comes from: its id and its default port.
+ * {@code inspect HOST[:PORT]}, and the {@code /probe} endpoint. Also the rules every target follows
+ * wherever it comes from: its id and its default port.
  */
 public final class Targets {
 
@@ -66,8 +66,8 @@ public final class Targets {
 
     /**
      * A target from {@code host[:port][/starttls]}, as a line of a plain-list targets file or the
-     * argument of {@code inspect}: {@code 例え.jp}, {@code mail.example.co.jp:587/submission},
-     * {@code [::1]:8443/smtp}. An IPv6 address with a port must be bracketed.
+     * argument of {@code inspect}: {@code 例え.jp}, {@code mail.example.co.jp:587/submission}, {@code
+     * [::1]:8443/smtp}. An IPv6 address with a port must be bracketed.
      *
      * @throws IllegalArgumentException naming the bad part and what is accepted
      */
@@ -79,25 +79,40 @@ public final class Targets {
     }
 
     /**
-     * The same target with an extra trust file ({@code --ca-file}), checked to hold certificates.
-     * A relative path is taken from the working directory.
+     * The same target with an extra trust file ({@code --ca-file}), checked to hold certificates. A
+     * relative path is taken from the working directory.
      *
      * @throws IllegalArgumentException when the file is missing or holds no certificate
      */
     public static Target withCaFile(Target target, Path caFile) {
         Path file = readableCaFile(caFile.toAbsolutePath().normalize(), caFile.toString());
-        return new Target(target.id(), target.host(), target.asciiHost(), target.port(),
-                target.sni(), target.starttls(), target.labels(), file, target.interval(),
-                target.timeout(), target.ipFamily(), target.thresholds(), target.revocation(),
-                target.privateRoots(), target.line());
+        return new Target(
+                target.id(),
+                target.host(),
+                target.asciiHost(),
+                target.port(),
+                target.sni(),
+                target.starttls(),
+                target.labels(),
+                file,
+                target.interval(),
+                target.timeout(),
+                target.ipFamily(),
+                target.thresholds(),
+                target.revocation(),
+                target.privateRoots(),
+                target.line());
     }
 
     /** Checks that a trust file exists and holds at least one certificate. */
     static Path readableCaFile(Path absolute, String written) {
         if (!Files.isRegularFile(absolute)) {
-            String what = Files.isDirectory(absolute) ? " is a directory (" + absolute + ")"
-                    : Files.exists(absolute) ? " is not a regular file (" + absolute + ")"
-                    : " does not exist (looked for " + absolute + ")";
+            String what =
+                    Files.isDirectory(absolute)
+                            ? " is a directory (" + absolute + ")"
+                            : Files.exists(absolute)
+                                    ? " is not a regular file (" + absolute + ")"
+                                    : " does not exist (looked for " + absolute + ")";
             throw new BadValue(
                     BadValue.quote(written) + what,
                     "give a PEM or DER file of CA certificates; a relative path starts at the"
@@ -117,8 +132,21 @@ public final class Targets {
     static Target build(Values.Spec spec, String sni, Defaults defaults) {
         int port = spec.port() != null ? spec.port() : defaultPort(spec.starttls());
         String host = spec.host().written();
-        return new Target(id(null, host, port, spec.starttls()), host, spec.host().ascii(), port,
-                sni, spec.starttls(), Map.of(), null, defaults.interval(), defaults.timeout(),
-                IpFamily.ANY, defaults.thresholds(), defaults.revocation(), false, 0);
+        return new Target(
+                id(null, host, port, spec.starttls()),
+                host,
+                spec.host().ascii(),
+                port,
+                sni,
+                spec.starttls(),
+                Map.of(),
+                null,
+                defaults.interval(),
+                defaults.timeout(),
+                IpFamily.ANY,
+                defaults.thresholds(),
+                defaults.revocation(),
+                false,
+                0);
     }
 }

@@ -24,11 +24,14 @@ final class UniqueIds {
             targets.add(target);
             return;
         }
-        String where = first.at().display() != null
-                ? first.at().display() + " on line " + first.line()
-                : "line " + first.line();
-        problems.add(at, "target id " + BadValue.quote(target.id()) + " is already used by "
-                + where, "give one of them a different name:");
+        String where =
+                first.at().display() != null
+                        ? first.at().display() + " on line " + first.line()
+                        : "line " + first.line();
+        problems.add(
+                at,
+                "target id " + BadValue.quote(target.id()) + " is already used by " + where,
+                "give one of them a different name:");
     }
 
     List<Target> targets() {

@@ -28,8 +28,7 @@ final class Values {
     private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
     private static final Pattern DAYS = Pattern.compile("\\d{1,9}(\\.\\d+)?");
     // A DNS label after A-label conversion; _ is tolerated for internal names.
-    private static final Pattern LABEL =
-            Pattern.compile("[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?");
+    private static final Pattern LABEL = Pattern.compile("[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?");
     private static final Pattern LABEL_KEY = Pattern.compile("[a-z_][a-z0-9_]*");
     // The labels certgauge writes itself and those Prometheus owns (DESIGN: Metrics).
     private static final Set<String> RESERVED_LABEL_KEYS =
@@ -52,10 +51,14 @@ final class Values {
     static StartTls starttls(String text) {
         String value = text.strip();
         return StartTls.fromWireName(value)
-                .orElseThrow(() -> new BadValue(
-                        quote(value) + " is not a STARTTLS protocol",
-                        "write one of " + StartTls.accepted()
-                                + "; for implicit TLS (smtps, imaps) leave starttls out"));
+                .orElseThrow(
+                        () ->
+                                new BadValue(
+                                        quote(value) + " is not a STARTTLS protocol",
+                                        "write one of "
+                                                + StartTls.accepted()
+                                                + "; for implicit TLS (smtps, imaps) leave starttls"
+                                                + " out"));
     }
 
     /**
@@ -85,9 +88,10 @@ final class Values {
     }
 
     private static Host bracketedIpv6(String value) {
-        String inner = value.length() > 2 && value.startsWith("[") && value.endsWith("]")
-                ? value.substring(1, value.length() - 1)
-                : "";
+        String inner =
+                value.length() > 2 && value.startsWith("[") && value.endsWith("]")
+                        ? value.substring(1, value.length() - 1)
+                        : "";
         if (!HostNames.isIpv6Literal(inner)) {
             throw new BadValue(
                     quote(value) + " is not an IPv6 address in brackets",
@@ -102,8 +106,7 @@ final class Values {
             ascii = HostNames.toAscii(value);
         } catch (IllegalArgumentException e) {
             throw new BadValue(
-                    quote(value) + " is not a valid internationalized host name: "
-                            + e.getMessage(),
+                    quote(value) + " is not a valid internationalized host name: " + e.getMessage(),
                     "check the spelling; each label may hold at most 63 characters once encoded");
         }
         String[] labels = ascii.split("\\.", -1);
@@ -153,9 +156,10 @@ final class Values {
 
         int colon = hostAndPort.lastIndexOf(':');
         int bracket = hostAndPort.lastIndexOf(']');
-        boolean hasPort = hostAndPort.startsWith("[")
-                ? bracket >= 0 && colon > bracket
-                : colon >= 0 && colon == hostAndPort.indexOf(':');
+        boolean hasPort =
+                hostAndPort.startsWith("[")
+                        ? bracket >= 0 && colon > bracket
+                        : colon >= 0 && colon == hostAndPort.indexOf(':');
         if (!hasPort) {
             return new Spec(host(hostAndPort), null, starttls);
         }
@@ -199,8 +203,9 @@ final class Values {
             case "any" -> IpFamily.ANY;
             case "ipv4" -> IpFamily.IPV4;
             case "ipv6" -> IpFamily.IPV6;
-            default -> throw new BadValue(
-                    quote(value) + " is not an address family", "write any, ipv4 or ipv6");
+            default ->
+                    throw new BadValue(
+                            quote(value) + " is not an address family", "write any, ipv4 or ipv6");
         };
     }
 
@@ -219,8 +224,9 @@ final class Values {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new BadValue(
-                    quote(value) + " is not true or false", "write true or false");
+            default ->
+                    throw new BadValue(
+                            quote(value) + " is not true or false", "write true or false");
         };
     }
 

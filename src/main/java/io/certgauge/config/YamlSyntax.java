@@ -28,7 +28,10 @@ final class YamlSyntax {
             }
         }
         if (message != null && message.startsWith("Duplicate field ")) {
-            return new ConfigProblem(file, line, null,
+            return new ConfigProblem(
+                    file,
+                    line,
+                    null,
                     "key " + message.substring("Duplicate field ".length()) + " appears twice",
                     "keep one of them");
         }

@@ -25,10 +25,11 @@ final class YamlTargetsFile {
     // only true and false are booleans here, and the on/off fields take their words themselves.
     // (The String fields would get the scalar's text either way; the token type matters to
     // anything that reads values untyped, such as the keys collected as unknown.)
-    static final YAMLFactory FACTORY = YAMLFactory.builder()
-            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    static final YAMLFactory FACTORY =
+            YAMLFactory.builder()
+                    .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
     private static final int DEFAULT_CONCURRENCY = 64;
     private static final String THRESHOLD_ORDER =
@@ -79,13 +80,18 @@ final class YamlTargetsFile {
         unknownKeys(FieldPath.ROOT, raw.otherKeys(), RawYaml.File.class);
         Defaults defaults = defaults(raw.defaults());
         Integer concurrency =
-                problems.check(FieldPath.ROOT.key("concurrency"), raw.concurrency(),
-                        Values::concurrency);
+                problems.check(
+                        FieldPath.ROOT.key("concurrency"), raw.concurrency(), Values::concurrency);
         List<Target> targets = targets(raw.targets(), defaults);
         List<String> files = strings(FieldPath.ROOT.key("files"), raw.files());
         List<String> probeAllow = probeAllow(raw.probeAllow());
-        return new Config(file, concurrency != null ? concurrency : DEFAULT_CONCURRENCY,
-                defaults, targets, files, probeAllow);
+        return new Config(
+                file,
+                concurrency != null ? concurrency : DEFAULT_CONCURRENCY,
+                defaults,
+                targets,
+                files,
+                probeAllow);
     }
 
     private Defaults defaults(RawYaml.Defaults raw) {
@@ -97,10 +103,19 @@ final class YamlTargetsFile {
         unknownKeys(at, raw.otherKeys(), RawYaml.Defaults.class);
         Duration interval = duration(at.key("interval"), raw.interval(), builtIn.interval());
         Duration timeout = duration(at.key("timeout"), raw.timeout(), builtIn.timeout());
-        Thresholds thresholds = thresholds(at, builtIn.thresholds(), false,
-                raw.warningDays(), raw.criticalDays(), raw.emergencyDays());
+        Thresholds thresholds =
+                thresholds(
+                        at,
+                        builtIn.thresholds(),
+                        false,
+                        raw.warningDays(),
+                        raw.criticalDays(),
+                        raw.emergencyDays());
         Boolean revocation = problems.check(at.key("revocation"), raw.revocation(), Values::onOff);
-        return new Defaults(interval, timeout, thresholds,
+        return new Defaults(
+                interval,
+                timeout,
+                thresholds,
                 revocation != null ? revocation : builtIn.revocation());
     }
 
@@ -151,8 +166,14 @@ final class YamlTargetsFile {
         Path caFile = problems.check(at.key("ca_file"), raw.caFile(), this::caFile);
         Duration interval = duration(at.key("interval"), raw.interval(), defaults.interval());
         Duration timeout = duration(at.key("timeout"), raw.timeout(), defaults.timeout());
-        Thresholds thresholds = thresholds(at, defaults.thresholds(), true,
-                raw.warningDays(), raw.criticalDays(), raw.emergencyDays());
+        Thresholds thresholds =
+                thresholds(
+                        at,
+                        defaults.thresholds(),
+                        true,
+                        raw.warningDays(),
+                        raw.criticalDays(),
+                        raw.emergencyDays());
         IpFamily ipFamily = problems.check(at.key("ip_family"), raw.ipFamily(), Values::ipFamily);
         Boolean revocation = problems.check(at.key("revocation"), raw.revocation(), Values::onOff);
         Boolean privateRoots = problems.check(at.key("private"), raw.privateRoots(), Values::bool);
@@ -163,16 +184,39 @@ final class YamlTargetsFile {
         int resolvedPort = port != null ? port : Targets.defaultPort(starttls);
         return new Target(
                 Targets.id(name, host.written(), resolvedPort, starttls),
-                host.written(), host.ascii(), resolvedPort, sni, starttls, labels, caFile,
-                interval, timeout, ipFamily != null ? ipFamily : IpFamily.ANY, thresholds,
+                host.written(),
+                host.ascii(),
+                resolvedPort,
+                sni,
+                starttls,
+                labels,
+                caFile,
+                interval,
+                timeout,
+                ipFamily != null ? ipFamily : IpFamily.ANY,
+                thresholds,
                 revocation != null ? revocation : defaults.revocation(),
-                privateRoots != null && privateRoots, problems.line(at));
+                privateRoots != null && privateRoots,
+                problems.line(at));
     }
 
     private Target withLine(Target t, FieldPath at) {
-        return new Target(t.id(), t.host(), t.asciiHost(), t.port(), t.sni(), t.starttls(),
-                t.labels(), t.caFile(), t.interval(), t.timeout(), t.ipFamily(), t.thresholds(),
-                t.revocation(), t.privateRoots(), problems.line(at));
+        return new Target(
+                t.id(),
+                t.host(),
+                t.asciiHost(),
+                t.port(),
+                t.sni(),
+                t.starttls(),
+                t.labels(),
+                t.caFile(),
+                t.interval(),
+                t.timeout(),
+                t.ipFamily(),
+                t.thresholds(),
+                t.revocation(),
+                t.privateRoots(),
+                problems.line(at));
     }
 
     private Map<String, String> labels(FieldPath at, Map<String, String> raw) {
@@ -207,16 +251,22 @@ final class YamlTargetsFile {
      *
      * @param inherits whether {@code base} comes from {@code defaults} (for the message)
      */
-    private Thresholds thresholds(FieldPath at, Thresholds base, boolean inherits,
-            String warningText, String criticalText, String emergencyText) {
+    private Thresholds thresholds(
+            FieldPath at,
+            Thresholds base,
+            boolean inherits,
+            String warningText,
+            String criticalText,
+            String emergencyText) {
         int before = problems.count();
         Double warning = problems.check(at.key("warning_days"), warningText, Values::days);
         Double critical = problems.check(at.key("critical_days"), criticalText, Values::days);
         Double emergency = problems.check(at.key("emergency_days"), emergencyText, Values::days);
-        Thresholds t = new Thresholds(
-                warning != null ? warning : base.warningDays(),
-                critical != null ? critical : base.criticalDays(),
-                emergency != null ? emergency : base.emergencyDays());
+        Thresholds t =
+                new Thresholds(
+                        warning != null ? warning : base.warningDays(),
+                        critical != null ? critical : base.criticalDays(),
+                        emergency != null ? emergency : base.emergencyDays());
         boolean anySet = warningText != null || criticalText != null || emergencyText != null;
         if (!anySet || problems.count() > before) {
             return t;
@@ -225,15 +275,27 @@ final class YamlTargetsFile {
         String from = inherits ? " (from defaults)" : "";
         if (t.warningDays() < t.criticalDays()) {
             FieldPath field = at.key(warningText != null ? "warning_days" : "critical_days");
-            problems.add(field, "warning_days " + days(t.warningDays())
-                    + (warning == null ? from : "") + " is below critical_days "
-                    + days(t.criticalDays()) + (critical == null ? from : ""), THRESHOLD_ORDER);
+            problems.add(
+                    field,
+                    "warning_days "
+                            + days(t.warningDays())
+                            + (warning == null ? from : "")
+                            + " is below critical_days "
+                            + days(t.criticalDays())
+                            + (critical == null ? from : ""),
+                    THRESHOLD_ORDER);
         }
         if (t.criticalDays() < t.emergencyDays()) {
             FieldPath field = at.key(criticalText != null ? "critical_days" : "emergency_days");
-            problems.add(field, "critical_days " + days(t.criticalDays())
-                    + (critical == null ? from : "") + " is below emergency_days "
-                    + days(t.emergencyDays()) + (emergency == null ? from : ""), THRESHOLD_ORDER);
+            problems.add(
+                    field,
+                    "critical_days "
+                            + days(t.criticalDays())
+                            + (critical == null ? from : "")
+                            + " is below emergency_days "
+                            + days(t.emergencyDays())
+                            + (emergency == null ? from : ""),
+                    THRESHOLD_ORDER);
         }
         return t;
     }
@@ -272,7 +334,9 @@ final class YamlTargetsFile {
             return;
         }
         for (String key : others.keySet()) {
-            problems.add(at.key(key), "unknown key " + BadValue.quote(key),
+            problems.add(
+                    at.key(key),
+                    "unknown key " + BadValue.quote(key),
                     "accepted here: " + String.join(", ", RawYaml.keysOf(type)));
         }
     }
@@ -281,17 +345,17 @@ final class YamlTargetsFile {
     private static void bindingProblem(Problems problems, FieldPath at, DatabindException e) {
         FieldPath field = at;
         for (JsonMappingException.Reference ref : ((JsonMappingException) e).getPath()) {
-            field = ref.getFieldName() != null
-                    ? field.key(ref.getFieldName())
-                    : field.index(ref.getIndex());
+            field =
+                    ref.getFieldName() != null
+                            ? field.key(ref.getFieldName())
+                            : field.index(ref.getIndex());
         }
         int line = e.getLocation() != null ? e.getLocation().getLineNr() : problems.line(field);
         problems.addAtLine(line, field, shapeMessage(e), null);
     }
 
     private static String shapeMessage(DatabindException e) {
-        if (!(e instanceof MismatchedInputException mismatch)
-                || mismatch.getTargetType() == null) {
+        if (!(e instanceof MismatchedInputException mismatch) || mismatch.getTargetType() == null) {
             return ((JsonProcessingException) e).getOriginalMessage();
         }
         Class<?> expected = mismatch.getTargetType();

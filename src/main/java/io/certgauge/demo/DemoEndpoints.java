@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The demo's TLS endpoints: one loopback server per situation certgauge reports, with
- * certificates made at start relative to the given time, a private CA file that trusts them, and
- * a targets file that lists them. Close it to stop the servers.
+ * The demo's TLS endpoints: one loopback server per situation certgauge reports, with certificates
+ * made at start relative to the given time, a private CA file that trusts them, and a targets file
+ * that lists them. Close it to stop the servers.
  */
 public final class DemoEndpoints implements AutoCloseable {
 
@@ -44,70 +44,134 @@ public final class DemoEndpoints implements AutoCloseable {
         this.targetsFile = targetsFile;
     }
 
-    /** Makes the certificates, starts the servers on 127.0.0.1 and writes the files to {@code dir}. */
+    /**
+     * Makes the certificates, starts the servers on 127.0.0.1 and writes the files to {@code dir}.
+     */
     public static DemoEndpoints start(Path dir, Instant now)
             throws IOException, GeneralSecurityException {
         Pki.Issued root =
-                Pki.root("certgauge demo root").validFrom(now.minus(days(400))).validFor(days(3650))
+                Pki.root("certgauge demo root")
+                        .validFrom(now.minus(days(400)))
+                        .validFor(days(3650))
                         .issue();
         Pki.Issued intermediate =
                 Pki.intermediate("certgauge demo intermediate", root)
-                        .validFrom(now.minus(days(400))).validFor(days(1825)).issue();
+                        .validFrom(now.minus(days(400)))
+                        .validFor(days(1825))
+                        .issue();
         Pki.Issued oldRoot =
-                Pki.root("certgauge demo old root").validFrom(now.minus(days(4000)))
-                        .validFor(days(3600)).issue();
+                Pki.root("certgauge demo old root")
+                        .validFrom(now.minus(days(4000)))
+                        .validFor(days(3600))
+                        .issue();
         Pki.Issued crossSigned =
-                Pki.intermediate("certgauge demo root", oldRoot).keyPair(root.keyPair())
-                        .validFrom(now.minus(days(1500))).validFor(days(1100)).issue();
+                Pki.intermediate("certgauge demo root", oldRoot)
+                        .keyPair(root.keyPair())
+                        .validFrom(now.minus(days(1500)))
+                        .validFor(days(1100))
+                        .issue();
 
         Files.createDirectories(dir);
-        Path caFile = Pki.writePem(dir.resolve("demo-ca.pem"), root.certificate(),
-                intermediate.certificate());
+        Path caFile =
+                Pki.writePem(
+                        dir.resolve("demo-ca.pem"), root.certificate(), intermediate.certificate());
 
         Situations s = new Situations(now, intermediate);
         List<DemoTlsServer> servers = new ArrayList<>();
         List<Endpoint> endpoints = new ArrayList<>();
         s.add(servers, endpoints, "valid", "healthy: 200 days left", s.leaf("valid", -10, 200));
-        s.add(servers, endpoints, "expiring-20d", "WARNING: expires in 20 days",
+        s.add(
+                servers,
+                endpoints,
+                "expiring-20d",
+                "WARNING: expires in 20 days",
                 s.leaf("expiring-20d", -345, 20));
-        s.add(servers, endpoints, "expiring-5d", "CRITICAL: expires in 5 days",
+        s.add(
+                servers,
+                endpoints,
+                "expiring-5d",
+                "CRITICAL: expires in 5 days",
                 s.leaf("expiring-5d", -360, 5));
-        s.add(servers, endpoints, "expired", "CRITICAL: expired",
-                s.leaf("expired", -368, -3));
-        s.add(servers, endpoints, "wrong-host", "CRITICAL: hostname_mismatch",
+        s.add(servers, endpoints, "expired", "CRITICAL: expired", s.leaf("expired", -368, -3));
+        s.add(
+                servers,
+                endpoints,
+                "wrong-host",
+                "CRITICAL: hostname_mismatch",
                 s.chain(s.issue(Pki.leaf("other." + DOMAIN), -10, 200)));
         Pki.Issued selfSigned =
-                Pki.leaf("self-signed." + DOMAIN).validFrom(now.minus(days(10)))
-                        .validFor(days(210)).issue();
-        s.add(servers, endpoints, "self-signed", "CRITICAL: self_signed",
+                Pki.leaf("self-signed." + DOMAIN)
+                        .validFrom(now.minus(days(10)))
+                        .validFor(days(210))
+                        .issue();
+        s.add(
+                servers,
+                endpoints,
+                "self-signed",
+                "CRITICAL: self_signed",
                 new Presented(selfSigned, List.of(selfSigned.certificate())));
         Pki.Issued bare = s.issue(Pki.leaf("incomplete-chain." + DOMAIN), -10, 200);
-        s.add(servers, endpoints, "incomplete-chain",
+        s.add(
+                servers,
+                endpoints,
+                "incomplete-chain",
                 "CRITICAL: incomplete_chain (intermediate not sent)",
                 new Presented(bare, List.of(bare.certificate())));
-        s.add(servers, endpoints, "renewal-overdue",
+        s.add(
+                servers,
+                endpoints,
+                "renewal-overdue",
                 "WARNING: renewal_overdue (45-day certificate, 10 days left)",
                 s.leaf("renewal-overdue", -35, 10));
         Pki.Issued crossLeaf = s.issue(Pki.leaf("expired-cross-root." + DOMAIN), -10, 200);
-        s.add(servers, endpoints, "expired-cross-root",
+        s.add(
+                servers,
+                endpoints,
+                "expired-cross-root",
                 "WARNING: expired_extra_cert (an expired cross-signed root sent too)",
-                new Presented(crossLeaf, List.of(crossLeaf.certificate(),
-                        intermediate.certificate(), crossSigned.certificate())));
+                new Presented(
+                        crossLeaf,
+                        List.of(
+                                crossLeaf.certificate(),
+                                intermediate.certificate(),
+                                crossSigned.certificate())));
         Pki.Issued orderLeaf = s.issue(Pki.leaf("chain-order." + DOMAIN), -10, 200);
-        s.add(servers, endpoints, "chain-order",
+        s.add(
+                servers,
+                endpoints,
+                "chain-order",
                 "WARNING: chain_order (the root is sent before the intermediate)",
-                new Presented(orderLeaf, List.of(orderLeaf.certificate(), root.certificate(),
-                        intermediate.certificate())));
+                new Presented(
+                        orderLeaf,
+                        List.of(
+                                orderLeaf.certificate(),
+                                root.certificate(),
+                                intermediate.certificate())));
 
-        s.add(servers, endpoints, "weak-key", "CRITICAL: weak_key (a 1024-bit RSA leaf)",
+        s.add(
+                servers,
+                endpoints,
+                "weak-key",
+                "CRITICAL: weak_key (a 1024-bit RSA leaf)",
                 s.chain(s.issue(Pki.leaf("weak-key." + DOMAIN).key("RSA", 1024), -10, 200)));
-        s.add(servers, endpoints, "weak-signature",
+        s.add(
+                servers,
+                endpoints,
+                "weak-signature",
                 "CRITICAL: weak_signature (the leaf is signed with SHA-1)",
-                s.chain(s.issue(Pki.leaf("weak-signature." + DOMAIN)
-                        .signatureAlgorithm("SHA1withECDSA"), -10, 200)));
-        s.add(servers, endpoints, "deprecated-protocol",
+                s.chain(
+                        s.issue(
+                                Pki.leaf("weak-signature." + DOMAIN)
+                                        .signatureAlgorithm("SHA1withECDSA"),
+                                -10,
+                                200)));
+        s.add(
+                servers,
+                endpoints,
+                "deprecated-protocol",
                 "WARNING: deprecated_protocol (the server speaks TLS 1.0 only)",
-                s.leaf("deprecated-protocol", -10, 200), List.of("TLSv1"));
+                s.leaf("deprecated-protocol", -10, 200),
+                List.of("TLSv1"));
 
         Path targets = dir.resolve("demo-targets.yaml");
         Files.writeString(targets, targetsYaml(endpoints, caFile), StandardCharsets.UTF_8);
@@ -135,7 +199,8 @@ public final class DemoEndpoints implements AutoCloseable {
 
     private static String targetsYaml(List<Endpoint> endpoints, Path caFile) {
         StringBuilder yaml = new StringBuilder();
-        yaml.append("# Written by `certgauge demo`: loopback endpoints with generated certificates.\n");
+        yaml.append(
+                "# Written by `certgauge demo`: loopback endpoints with generated certificates.\n");
         yaml.append("defaults: {interval: 5m, timeout: 5s}\n");
         yaml.append("targets:\n");
         for (Endpoint e : endpoints) {
@@ -161,7 +226,8 @@ public final class DemoEndpoints implements AutoCloseable {
 
         Pki.Issued issue(Pki.Builder leaf, long fromDays, long toDays) {
             return leaf.issuedBy(intermediate)
-                    .validBetween(now.plus(days(fromDays)), now.plus(days(toDays))).issue();
+                    .validBetween(now.plus(days(fromDays)), now.plus(days(toDays)))
+                    .issue();
         }
 
         Presented leaf(String name, long fromDays, long toDays) {
@@ -172,18 +238,31 @@ public final class DemoEndpoints implements AutoCloseable {
             return new Presented(leaf, List.of(leaf.certificate(), intermediate.certificate()));
         }
 
-        void add(List<DemoTlsServer> servers, List<Endpoint> endpoints, String name,
-                String shows, Presented presented) throws IOException, GeneralSecurityException {
+        void add(
+                List<DemoTlsServer> servers,
+                List<Endpoint> endpoints,
+                String name,
+                String shows,
+                Presented presented)
+                throws IOException, GeneralSecurityException {
             add(servers, endpoints, name, shows, presented, List.of());
         }
 
         /** An endpoint whose server speaks only {@code protocols} (empty: the JDK's set). */
-        void add(List<DemoTlsServer> servers, List<Endpoint> endpoints, String name,
-                String shows, Presented presented, List<String> protocols)
+        void add(
+                List<DemoTlsServer> servers,
+                List<Endpoint> endpoints,
+                String name,
+                String shows,
+                Presented presented,
+                List<String> protocols)
                 throws IOException, GeneralSecurityException {
             DemoTlsServer server =
-                    DemoTlsServer.start(InetAddress.getByName("127.0.0.1"),
-                            presented.leaf().privateKey(), presented.chain(), protocols);
+                    DemoTlsServer.start(
+                            InetAddress.getByName("127.0.0.1"),
+                            presented.leaf().privateKey(),
+                            presented.chain(),
+                            protocols);
             servers.add(server);
             endpoints.add(new Endpoint(name, name + "." + DOMAIN, server.port(), shows));
         }

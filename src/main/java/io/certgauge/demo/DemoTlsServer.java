@@ -13,8 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedKeyManager;
 
@@ -38,9 +38,8 @@ public final class DemoTlsServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server on {@code bindAddress} (port chosen by the system) presenting
-     * {@code chain}, whose first certificate belongs to {@code key}, with the JDK's default
-     * protocol versions.
+     * Starts a server on {@code bindAddress} (port chosen by the system) presenting {@code chain},
+     * whose first certificate belongs to {@code key}, with the JDK's default protocol versions.
      */
     public static DemoTlsServer start(
             InetAddress bindAddress, PrivateKey key, List<X509Certificate> chain)
@@ -49,8 +48,8 @@ public final class DemoTlsServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server on {@code bind}, port included (0: chosen by the system), so that servers
-     * on several loopback addresses can share one port, as the members of a load balancer do.
+     * Starts a server on {@code bind}, port included (0: chosen by the system), so that servers on
+     * several loopback addresses can share one port, as the members of a load balancer do.
      */
     public static DemoTlsServer start(
             InetSocketAddress bind, PrivateKey key, List<X509Certificate> chain)
@@ -58,9 +57,14 @@ public final class DemoTlsServer implements AutoCloseable {
         return start(bind, key, chain, List.of());
     }
 
-    /** A server on {@code bindAddress}, port chosen by the system, speaking only {@code protocols}. */
-    public static DemoTlsServer start(InetAddress bindAddress, PrivateKey key,
-            List<X509Certificate> chain, List<String> protocols)
+    /**
+     * A server on {@code bindAddress}, port chosen by the system, speaking only {@code protocols}.
+     */
+    public static DemoTlsServer start(
+            InetAddress bindAddress,
+            PrivateKey key,
+            List<X509Certificate> chain,
+            List<String> protocols)
             throws IOException, GeneralSecurityException {
         return start(new InetSocketAddress(bindAddress, 0), key, chain, protocols);
     }
@@ -72,8 +76,11 @@ public final class DemoTlsServer implements AutoCloseable {
      *
      * @throws IllegalArgumentException when the JDK does not support one of {@code protocols}
      */
-    public static DemoTlsServer start(InetSocketAddress bind, PrivateKey key,
-            List<X509Certificate> chain, List<String> protocols)
+    public static DemoTlsServer start(
+            InetSocketAddress bind,
+            PrivateKey key,
+            List<X509Certificate> chain,
+            List<String> protocols)
             throws IOException, GeneralSecurityException {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(new KeyManager[] {new FixedChain(key, chain)}, null, null);
@@ -100,8 +107,8 @@ public final class DemoTlsServer implements AutoCloseable {
 
     /**
      * Stops the server: once this returns, connections to its port are refused. Waits for the
-     * accepting thread, because a thread blocked in {@code accept} keeps the listening socket
-     * open in the kernel, and a client connecting meanwhile would be accepted and left hanging.
+     * accepting thread, because a thread blocked in {@code accept} keeps the listening socket open
+     * in the kernel, and a client connecting meanwhile would be accepted and left hanging.
      */
     @Override
     public void close() throws IOException {
@@ -154,8 +161,8 @@ public final class DemoTlsServer implements AutoCloseable {
     }
 
     /**
-     * Presents one chain exactly as given. A key store would reorder or refuse a chain that is
-     * out of order, and showing such a chain is part of the point.
+     * Presents one chain exactly as given. A key store would reorder or refuse a chain that is out
+     * of order, and showing such a chain is part of the point.
      */
     private static final class FixedChain extends X509ExtendedKeyManager {
         private static final String ALIAS = "server";

@@ -37,9 +37,9 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Makes certificates with BouncyCastle, for the demo and for tests: roots, intermediates and leaves with chosen
- * dates, names and extensions. Keys are EC P-256 unless asked otherwise; one key pair per
- * {@link Issued} so a certificate can be re-issued under the same key (a cross-sign).
+ * Makes certificates with BouncyCastle, for the demo and for tests: roots, intermediates and leaves
+ * with chosen dates, names and extensions. Keys are EC P-256 unless asked otherwise; one key pair
+ * per {@link Issued} so a certificate can be re-issued under the same key (a cross-sign).
  *
  * <pre>{@code
  * Pki.Issued root = Pki.root("Test Root").validFrom(t0).validFor(days(3650)).issue();
@@ -219,31 +219,39 @@ public final class Pki {
                 throws IOException, GeneralSecurityException {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
             builder.addExtension(
-                    Extension.subjectKeyIdentifier, false,
+                    Extension.subjectKeyIdentifier,
+                    false,
                     utils.createSubjectKeyIdentifier(keys.getPublic()));
             builder.addExtension(
-                    Extension.authorityKeyIdentifier, false,
+                    Extension.authorityKeyIdentifier,
+                    false,
                     utils.createAuthorityKeyIdentifier(signer.getPublic()));
             if (ca) {
                 BasicConstraints bc =
-                        pathLen != null ? new BasicConstraints(pathLen) : new BasicConstraints(true);
+                        pathLen != null
+                                ? new BasicConstraints(pathLen)
+                                : new BasicConstraints(true);
                 builder.addExtension(Extension.basicConstraints, true, bc);
                 builder.addExtension(
-                        Extension.keyUsage, true,
+                        Extension.keyUsage,
+                        true,
                         new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             } else {
                 builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
                 builder.addExtension(
-                        Extension.keyUsage, true,
+                        Extension.keyUsage,
+                        true,
                         new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
                 if (serverAuthEku) {
                     builder.addExtension(
-                            Extension.extendedKeyUsage, false,
+                            Extension.extendedKeyUsage,
+                            false,
                             new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
                 }
                 if (!noSan && !sans.isEmpty()) {
                     builder.addExtension(
-                            Extension.subjectAlternativeName, false,
+                            Extension.subjectAlternativeName,
+                            false,
                             new GeneralNames(sans.toArray(new GeneralName[0])));
                 }
             }

@@ -4,9 +4,9 @@ import io.certgauge.chain.CertificateFacts;
 import java.util.Locale;
 
 /**
- * The role of a certificate in a presented chain, as the {@code role} label and the JSON API
- * write it: position 0 is the leaf whatever it is; after it, a self-signed certificate is a
- * root and any other an intermediate.
+ * The role of a certificate in a presented chain, as the {@code role} label and the JSON API write
+ * it: position 0 is the leaf whatever it is; after it, a self-signed certificate is a root and any
+ * other an intermediate.
  */
 public enum CertificateRole {
     LEAF,

@@ -17,23 +17,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers repeated fetches from memory. An OCSP response or CRL is kept until the nextUpdate
- * its caller reads from it ({@link Fetcher.Expiry}), and only when the caller found it usable;
- * AIA certificates for {@link #AIA_TTL}. The key is the URL, plus a digest of the body for a
- * POST (an OCSP request names one certificate). Failures are not cached, so a responder that
- * comes back is asked again at the next probe.
+ * Answers repeated fetches from memory. An OCSP response or CRL is kept until the nextUpdate its
+ * caller reads from it ({@link Fetcher.Expiry}), and only when the caller found it usable; AIA
+ * certificates for {@link #AIA_TTL}. The key is the URL, plus a digest of the body for a POST (an
+ * OCSP request names one certificate). Failures are not cached, so a responder that comes back is
+ * asked again at the next probe.
  *
- * <p>Memory is bounded by {@link #MAX_BYTES}: past it, expired entries go first, then those
- * that expire soonest. Thread-safe: every method synchronizes on the cache, never while
- * fetching.
+ * <p>Memory is bounded by {@link #MAX_BYTES}: past it, expired entries go first, then those that
+ * expire soonest. Thread-safe: every method synchronizes on the cache, never while fetching.
  */
 // Limitation: two analyses that miss the same URL at once both fetch it; the later answer wins.
 public final class CachingFetcher implements Fetcher {
 
     /**
-     * How long fetched issuer certificates are kept: a day, so a CA that replaces the file
-     * behind its caIssuers URL is noticed within one, while a daemon probing thousands of
-     * targets under the same intermediate asks once a day.
+     * How long fetched issuer certificates are kept: a day, so a CA that replaces the file behind
+     * its caIssuers URL is noticed within one, while a daemon probing thousands of targets under
+     * the same intermediate asks once a day.
      */
     public static final Duration AIA_TTL = Duration.ofDays(1);
 
@@ -51,8 +50,8 @@ public final class CachingFetcher implements Fetcher {
 
     /**
      * @param delegate where misses are fetched
-     * @param clock the time entries expire against; the same clock the Analyzer judges
-     *     nextUpdate with
+     * @param clock the time entries expire against; the same clock the Analyzer judges nextUpdate
+     *     with
      */
     public CachingFetcher(Fetcher delegate, Clock clock) {
         this.delegate = delegate;
@@ -60,8 +59,7 @@ public final class CachingFetcher implements Fetcher {
     }
 
     @Override
-    public byte[] get(URI uri, Kind kind, Instant deadline, Expiry expiry)
-            throws FetchException {
+    public byte[] get(URI uri, Kind kind, Instant deadline, Expiry expiry) throws FetchException {
         String key = "GET " + uri;
         Optional<byte[]> cached = lookup(key);
         if (cached.isPresent()) {
@@ -73,8 +71,9 @@ public final class CachingFetcher implements Fetcher {
     }
 
     @Override
-    public byte[] post(URI uri, Kind kind, String contentType, byte[] body, Instant deadline,
-            Expiry expiry) throws FetchException {
+    public byte[] post(
+            URI uri, Kind kind, String contentType, byte[] body, Instant deadline, Expiry expiry)
+            throws FetchException {
         String key = "POST " + uri + " " + contentType + " " + sha256(body);
         Optional<byte[]> cached = lookup(key);
         if (cached.isPresent()) {
@@ -105,9 +104,7 @@ public final class CachingFetcher implements Fetcher {
 
     private void store(String key, Kind kind, byte[] body, Expiry expiry) {
         Instant now = clock.instant();
-        Instant until = kind == Kind.AIA
-                ? now.plus(AIA_TTL)
-                : expiry.validUntil(body).orElse(null);
+        Instant until = kind == Kind.AIA ? now.plus(AIA_TTL) : expiry.validUntil(body).orElse(null);
         if (until == null || !until.isAfter(now) || body.length > MAX_BYTES) {
             return;
         }
@@ -123,10 +120,11 @@ public final class CachingFetcher implements Fetcher {
             bytes = entries.values().stream().mapToLong(e -> e.body().length).sum();
         }
         while (bytes > MAX_BYTES) {
-            String soonest = entries.entrySet().stream()
-                    .min(Comparator.comparing(e -> e.getValue().validUntil()))
-                    .orElseThrow()
-                    .getKey();
+            String soonest =
+                    entries.entrySet().stream()
+                            .min(Comparator.comparing(e -> e.getValue().validUntil()))
+                            .orElseThrow()
+                            .getKey();
             remove(soonest);
         }
     }

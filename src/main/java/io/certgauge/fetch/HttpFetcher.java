@@ -41,15 +41,15 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>Only {@code http} and {@code https} URLs are fetched; any other scheme (LDAP in old
- *       certificates, {@code file}) is refused before anything is sent, and so is a redirect
- *       to one.
- *   <li>The deadline bounds the connect, every read and the whole exchange: a request still
- *       running at the deadline is cancelled, so a server that drips one byte a second cannot
- *       hold a probe. Without a deadline {@link #DEFAULT_TIMEOUT} applies.
- *   <li>An answer larger than the kind's cap is refused, from its Content-Length when given,
- *       else while reading.
- *   <li>Redirects are followed by hand, at most {@link #MAX_REDIRECTS}: GET on any redirect
- *       status, POST only on 307 and 308, which keep the method and body.
+ *       certificates, {@code file}) is refused before anything is sent, and so is a redirect to
+ *       one.
+ *   <li>The deadline bounds the connect, every read and the whole exchange: a request still running
+ *       at the deadline is cancelled, so a server that drips one byte a second cannot hold a probe.
+ *       Without a deadline {@link #DEFAULT_TIMEOUT} applies.
+ *   <li>An answer larger than the kind's cap is refused, from its Content-Length when given, else
+ *       while reading.
+ *   <li>Redirects are followed by hand, at most {@link #MAX_REDIRECTS}: GET on any redirect status,
+ *       POST only on 307 and 308, which keep the method and body.
  * </ul>
  *
  * <p>Thread-safe; share one instance and {@link #close()} it at shutdown.
@@ -79,7 +79,9 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
         this(Clock.systemUTC());
     }
 
-    /** @param clock the wall clock deadlines are measured against */
+    /**
+     * @param clock the wall clock deadlines are measured against
+     */
     public HttpFetcher(Clock clock) {
         this.clock = clock;
         PoolingHttpClientConnectionManager connections =
@@ -88,30 +90,33 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
                         .setMaxConnPerRoute(4)
                         .setConnectionConfigResolver(route -> connectionConfig())
                         .build();
-        this.client = HttpClients.custom()
-                .setConnectionManager(connections)
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .setUserAgent("certgauge")
-                .build();
-        this.canceller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "certgauge-fetch-deadline");
-            t.setDaemon(true);
-            return t;
-        });
+        this.client =
+                HttpClients.custom()
+                        .setConnectionManager(connections)
+                        .disableRedirectHandling()
+                        .disableAutomaticRetries()
+                        .disableCookieManagement()
+                        .disableAuthCaching()
+                        .setUserAgent("certgauge")
+                        .build();
+        this.canceller =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "certgauge-fetch-deadline");
+                            t.setDaemon(true);
+                            return t;
+                        });
     }
 
     @Override
-    public byte[] get(URI uri, Kind kind, Instant deadline, Expiry expiry)
-            throws FetchException {
+    public byte[] get(URI uri, Kind kind, Instant deadline, Expiry expiry) throws FetchException {
         return exchange(uri, kind, null, null, end(deadline), 0);
     }
 
     @Override
-    public byte[] post(URI uri, Kind kind, String contentType, byte[] body, Instant deadline,
-            Expiry expiry) throws FetchException {
+    public byte[] post(
+            URI uri, Kind kind, String contentType, byte[] body, Instant deadline, Expiry expiry)
+            throws FetchException {
         return exchange(uri, kind, contentType, body, end(deadline), 0);
     }
 
@@ -132,8 +137,9 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
     /** What one exchange gave: a body, or a redirect to follow. */
     private record Answer(byte[] body, URI location) {}
 
-    private byte[] exchange(URI uri, Kind kind, String contentType, byte[] body, Instant end,
-            int redirects) throws FetchException {
+    private byte[] exchange(
+            URI uri, Kind kind, String contentType, byte[] body, Instant end, int redirects)
+            throws FetchException {
         checkScheme(uri);
         Duration left = Duration.between(clock.instant(), end);
         if (left.isNegative() || left.isZero()) {
@@ -177,11 +183,12 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
             request = post;
         }
         Timeout timeout = Timeout.of(left);
-        request.setConfig(RequestConfig.custom()
-                .setConnectionRequestTimeout(timeout)
-                .setResponseTimeout(timeout)
-                .setRedirectsEnabled(false)
-                .build());
+        request.setConfig(
+                RequestConfig.custom()
+                        .setConnectionRequestTimeout(timeout)
+                        .setResponseTimeout(timeout)
+                        .setRedirectsEnabled(false)
+                        .build());
         return request;
     }
 
@@ -216,11 +223,13 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
     }
 
     private static URI redirectTarget(
-            ClassicHttpResponse response, URI uri, int status, boolean post)
-            throws FetchException {
+            ClassicHttpResponse response, URI uri, int status, boolean post) throws FetchException {
         if (post && status != 307 && status != 308) {
-            throw new FetchException("answered HTTP " + status
-                    + " to a POST; only 307 and 308 keep the request, so it is not followed");
+            throw new FetchException(
+                    "answered HTTP "
+                            + status
+                            + " to a POST; only 307 and 308 keep the request, so it is not"
+                            + " followed");
         }
         Header location = response.getFirstHeader("Location");
         if (location == null) {
@@ -230,8 +239,8 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
         try {
             target = uri.resolve(location.getValue().trim());
         } catch (IllegalArgumentException e) {
-            throw new FetchException("redirected to an unreadable Location '"
-                    + location.getValue() + "'");
+            throw new FetchException(
+                    "redirected to an unreadable Location '" + location.getValue() + "'");
         }
         checkScheme(target);
         return target;
@@ -246,16 +255,19 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
     }
 
     private static FetchException tooLarge(Kind kind) {
-        return new FetchException("answered more than the "
-                + kind.name().toLowerCase(Locale.ROOT) + " size cap of " + kind.maxBytes()
-                + " bytes");
+        return new FetchException(
+                "answered more than the "
+                        + kind.name().toLowerCase(Locale.ROOT)
+                        + " size cap of "
+                        + kind.maxBytes()
+                        + " bytes");
     }
 
     static void checkScheme(URI uri) throws FetchException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!SCHEMES.contains(scheme) || uri.getHost() == null) {
-            throw new FetchException("refused: only http and https URLs with a host are"
-                    + " fetched, not " + uri);
+            throw new FetchException(
+                    "refused: only http and https URLs with a host are" + " fetched, not " + uri);
         }
     }
 

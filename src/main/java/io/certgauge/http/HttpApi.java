@@ -76,27 +76,36 @@ public final class HttpApi implements AutoCloseable {
      * @throws IllegalStateException with a readable message when the address cannot be bound
      */
     public void start(InetSocketAddress listen) {
-        server = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
-            config.jetty.host = listen.getHostString();
-            config.jetty.port = listen.getPort();
-            config.routes.get("/metrics", this::metrics);
-            config.routes.get("/probe", this::probe);
-            config.routes.get("/zabbix/discovery", this::zabbixDiscovery);
-            config.routes.get("/zabbix/targets", this::zabbixTargets);
-            config.routes.get("/api/v1/targets", this::apiTargets);
-            config.routes.get("/nagios", this::nagios);
-            config.routes.get("/healthz", ctx -> ctx.contentType(TEXT).result("ok\n"));
-            config.routes.get("/readyz", this::readyz);
-            config.routes.post("/-/reload", this::reload);
-            config.routes.get("/", this::statusPage);
-        });
+        server =
+                Javalin.create(
+                        config -> {
+                            config.startup.showJavalinBanner = false;
+                            config.startup.showOldJavalinVersionWarning = false;
+                            config.jetty.host = listen.getHostString();
+                            config.jetty.port = listen.getPort();
+                            config.routes.get("/metrics", this::metrics);
+                            config.routes.get("/probe", this::probe);
+                            config.routes.get("/zabbix/discovery", this::zabbixDiscovery);
+                            config.routes.get("/zabbix/targets", this::zabbixTargets);
+                            config.routes.get("/api/v1/targets", this::apiTargets);
+                            config.routes.get("/nagios", this::nagios);
+                            config.routes.get(
+                                    "/healthz", ctx -> ctx.contentType(TEXT).result("ok\n"));
+                            config.routes.get("/readyz", this::readyz);
+                            config.routes.post("/-/reload", this::reload);
+                            config.routes.get("/", this::statusPage);
+                        });
         try {
             server.start();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot listen on " + listen.getHostString() + ":"
-                    + listen.getPort() + " (" + rootMessage(e) + "); choose another with --listen",
+            throw new IllegalStateException(
+                    "cannot listen on "
+                            + listen.getHostString()
+                            + ":"
+                            + listen.getPort()
+                            + " ("
+                            + rootMessage(e)
+                            + "); choose another with --listen",
                     e);
         }
         LOG.info("listening on {}:{}", listen.getHostString(), port());
@@ -126,8 +135,12 @@ public final class HttpApi implements AutoCloseable {
         Config config = store.snapshot().config();
         OnDemandProbe.Request request;
         try {
-            request = OnDemandProbe.Request.of(ctx.queryParam("target"), ctx.queryParam("sni"),
-                    ctx.queryParam("starttls"), config);
+            request =
+                    OnDemandProbe.Request.of(
+                            ctx.queryParam("target"),
+                            ctx.queryParam("sni"),
+                            ctx.queryParam("starttls"),
+                            config);
         } catch (IllegalArgumentException e) {
             ctx.status(HttpStatus.BAD_REQUEST).contentType(TEXT).result(e.getMessage() + "\n");
             return;
@@ -139,9 +152,13 @@ public final class HttpApi implements AutoCloseable {
         }
         Optional<TargetResult> result = onDemand.probe(request);
         if (result.isEmpty()) {
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
-                    .contentType(TEXT).result("503: " + OnDemandProbe.MAX_IN_FLIGHT
-                            + " /probe requests are running already; try again later\n");
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", "1")
+                    .contentType(TEXT)
+                    .result(
+                            "503: "
+                                    + OnDemandProbe.MAX_IN_FLIGHT
+                                    + " /probe requests are running already; try again later\n");
             return;
         }
         ctx.contentType(PrometheusExporter.CONTENT_TYPE).result(prometheus.render(result.get()));
@@ -186,10 +203,14 @@ public final class HttpApi implements AutoCloseable {
         }
         try {
             Target target = result.target();
-            DaysRange w = warning != null ? DaysRange.parse(warning)
-                    : DaysRange.below(target.thresholds().warningDays());
-            DaysRange c = critical != null ? DaysRange.parse(critical)
-                    : DaysRange.below(target.thresholds().criticalDays());
+            DaysRange w =
+                    warning != null
+                            ? DaysRange.parse(warning)
+                            : DaysRange.below(target.thresholds().warningDays());
+            DaysRange c =
+                    critical != null
+                            ? DaysRange.parse(critical)
+                            : DaysRange.below(target.thresholds().criticalDays());
             return nagios.render(result, w, c);
         } catch (IllegalArgumentException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -201,14 +222,16 @@ public final class HttpApi implements AutoCloseable {
         if (scheduler.ready()) {
             ctx.contentType(TEXT).result("ready\n");
         } else {
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(TEXT)
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .contentType(TEXT)
                     .result("first round of probes still running\n");
         }
     }
 
     private void reload(Context ctx) {
         if (!lifecycle) {
-            ctx.status(HttpStatus.FORBIDDEN).contentType(TEXT)
+            ctx.status(HttpStatus.FORBIDDEN)
+                    .contentType(TEXT)
                     .result("reload over HTTP is off; start with --web.enable-lifecycle\n");
             return;
         }
@@ -216,9 +239,12 @@ public final class HttpApi implements AutoCloseable {
         if (problems.isEmpty()) {
             ctx.contentType(TEXT).result("reloaded\n");
         } else {
-            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(TEXT)
-                    .result("reload failed, the previous configuration keeps running:\n"
-                            + problems + "\n");
+            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                    .contentType(TEXT)
+                    .result(
+                            "reload failed, the previous configuration keeps running:\n"
+                                    + problems
+                                    + "\n");
         }
     }
 

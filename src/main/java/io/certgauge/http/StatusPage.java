@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The plain status table at {@code /}: one row per target, worst state first and, within a
- * state, fewest days left first, with the same verdict
- * the plugin gives. No scripts, no external resources: it renders on an air-gapped console.
+ * The plain status table at {@code /}: one row per target, worst state first and, within a state,
+ * fewest days left first, with the same verdict the plugin gives. No scripts, no external
+ * resources: it renders on an air-gapped console.
  */
 final class StatusPage {
 
@@ -42,7 +42,9 @@ final class StatusPage {
                 .append(".ok{color:#1a7f37}.warning{color:#9a6700}.critical{color:#cf222e}")
                 .append(".unknown{color:#57606a}td.num{text-align:right}")
                 .append("</style></head><body>\n<h1>certgauge</h1>\n");
-        html.append("<p>").append(snapshot.targets().size()).append(" targets. Outputs: ")
+        html.append("<p>")
+                .append(snapshot.targets().size())
+                .append(" targets. Outputs: ")
                 .append("<a href=\"/metrics\">/metrics</a>, ")
                 .append("<a href=\"/zabbix/targets\">/zabbix/targets</a>, ")
                 .append("<a href=\"/api/v1/targets\">/api/v1/targets</a>.</p>\n");
@@ -50,8 +52,10 @@ final class StatusPage {
                 .append("<th>days left</th><th>expires</th><th>issuer</th><th>findings</th>")
                 .append("<th>probe</th></tr>\n");
         snapshot.targets().stream()
-                .sorted(Comparator.comparingInt(this::rank).reversed()
-                        .thenComparingDouble(this::daysLeft))
+                .sorted(
+                        Comparator.comparingInt(this::rank)
+                                .reversed()
+                                .thenComparingDouble(this::daysLeft))
                 .forEach(t -> row(html, t));
         html.append("</table>\n</body></html>\n");
         return html.toString();
@@ -70,25 +74,41 @@ final class StatusPage {
     private void row(StringBuilder html, TargetResult result) {
         Verdict verdict = Verdict.of(result, clock);
         String css = verdict.status().lowerCase();
-        html.append("<tr><td class=\"").append(css).append("\">")
-                .append(verdict.status().word()).append("</td><td>")
-                .append(escape(result.target().id())).append("</td><td>")
-                .append(escape(labels(result.target().labels()))).append("</td><td class=\"num\">")
-                .append(verdict.daysLeft().isPresent()
-                        ? String.format(Locale.ROOT, "%.1f", verdict.daysLeft().getAsDouble()) : "")
+        html.append("<tr><td class=\"")
+                .append(css)
+                .append("\">")
+                .append(verdict.status().word())
+                .append("</td><td>")
+                .append(escape(result.target().id()))
+                .append("</td><td>")
+                .append(escape(labels(result.target().labels())))
+                .append("</td><td class=\"num\">")
+                .append(
+                        verdict.daysLeft().isPresent()
+                                ? String.format(
+                                        Locale.ROOT, "%.1f", verdict.daysLeft().getAsDouble())
+                                : "")
                 .append("</td><td>");
-        result.worstAddress().ifPresent(a -> {
-            CertificateFacts leaf = CertificateFacts.of(a.report().leaf());
-            html.append(escape(date(leaf.notAfter()))).append("</td><td>")
-                    .append(escape(leaf.issuerCn()));
-        });
+        result.worstAddress()
+                .ifPresent(
+                        a -> {
+                            CertificateFacts leaf = CertificateFacts.of(a.report().leaf());
+                            html.append(escape(date(leaf.notAfter())))
+                                    .append("</td><td>")
+                                    .append(escape(leaf.issuerCn()));
+                        });
         if (result.worstAddress().isEmpty()) {
             html.append("</td><td>");
         }
         html.append("</td><td>")
-                .append(escape(result.findingCodes().stream().map(FindingCode::code)
-                        .collect(Collectors.joining(", "))))
-                .append("</td><td>").append(escape(probeState(result))).append("</td></tr>\n");
+                .append(
+                        escape(
+                                result.findingCodes().stream()
+                                        .map(FindingCode::code)
+                                        .collect(Collectors.joining(", "))))
+                .append("</td><td>")
+                .append(escape(probeState(result)))
+                .append("</td></tr>\n");
     }
 
     private static String probeState(TargetResult result) {

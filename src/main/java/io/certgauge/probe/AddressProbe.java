@@ -29,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The probe of one address: connect, optional STARTTLS, handshake, all under one deadline that
- * a watchdog enforces by closing the socket. Used once, by one thread (plus the watchdog).
+ * The probe of one address: connect, optional STARTTLS, handshake, all under one deadline that a
+ * watchdog enforces by closing the socket. Used once, by one thread (plus the watchdog).
  */
 final class AddressProbe {
 
@@ -76,13 +76,16 @@ final class AddressProbe {
         Optional<StartTlsDialogue> dialogue =
                 Optional.ofNullable(target.starttls()).map(StartTlsDialogue::forProtocol);
         if (attempt.remainingNanos() <= 0) {
-            return attempt.failed(addressText, ProbeErrorReason.TIMEOUT,
+            return attempt.failed(
+                    addressText,
+                    ProbeErrorReason.TIMEOUT,
                     "no answer within " + attempt.timeoutText() + " (resolution used it all)");
         }
 
         Socket socket = new Socket();
-        ScheduledFuture<?> watchdog = watchdogs.schedule(
-                () -> expire(socket), attempt.remainingNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> watchdog =
+                watchdogs.schedule(
+                        () -> expire(socket), attempt.remainingNanos(), TimeUnit.NANOSECONDS);
         try {
             return talk(socket, dialogue);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
@@ -108,16 +111,27 @@ final class AddressProbe {
         enter(Phase.HANDSHAKE);
         SSLSocket tls = handshake(socket);
         SSLSession session = tls.getSession();
-        LOG.debug("{}:{} at {}: {} {}, chain of {}", target.asciiHost(), target.port(),
-                addressText, session.getProtocol(), session.getCipherSuite(),
+        LOG.debug(
+                "{}:{} at {}: {} {}, chain of {}",
+                target.asciiHost(),
+                target.port(),
+                addressText,
+                session.getProtocol(),
+                session.getCipherSuite(),
                 capture.captured() != null ? capture.captured().chain().size() : 0);
         if (capture.captured() == null) {
             // A resumed session or an anonymous suite presents no chain; neither is offered.
-            return attempt.failed(addressText, ProbeErrorReason.HANDSHAKE,
+            return attempt.failed(
+                    addressText,
+                    ProbeErrorReason.HANDSHAKE,
                     "TLS handshake completed without a server certificate");
         }
-        return attempt.read(addressText, capture.captured().chain(), session.getProtocol(),
-                session.getCipherSuite(), ChainCapture.leafStaple(session));
+        return attempt.read(
+                addressText,
+                capture.captured().chain(),
+                session.getProtocol(),
+                session.getCipherSuite(),
+                ChainCapture.leafStaple(session));
     }
 
     private SSLSocket handshake(Socket socket) throws IOException, GeneralSecurityException {
@@ -127,8 +141,9 @@ final class AddressProbe {
         context.init(null, new TrustManager[] {capture}, null);
         String sni = withoutTrailingDot(target.sni());
         String peer = sni != null ? sni : addressText;
-        SSLSocket tls = (SSLSocket) context.getSocketFactory()
-                .createSocket(socket, peer, target.port(), true);
+        SSLSocket tls =
+                (SSLSocket)
+                        context.getSocketFactory().createSocket(socket, peer, target.port(), true);
         tls.setUseClientMode(true);
 
         SSLParameters parameters = tls.getSSLParameters();
@@ -158,15 +173,30 @@ final class AddressProbe {
         if (captured != null) {
             // The chain was presented; what ended the handshake afterwards (typically a
             // demand for a client certificate) does not change what the server serves.
-            LOG.debug("{}:{} at {}: chain of {} read, then {}", target.asciiHost(),
-                    target.port(), addressText, captured.chain().size(), e.toString());
-            return attempt.read(addressText, captured.chain(), captured.protocol(),
-                    captured.cipher(), captured.staple());
+            LOG.debug(
+                    "{}:{} at {}: chain of {} read, then {}",
+                    target.asciiHost(),
+                    target.port(),
+                    addressText,
+                    captured.chain().size(),
+                    e.toString());
+            return attempt.read(
+                    addressText,
+                    captured.chain(),
+                    captured.protocol(),
+                    captured.cipher(),
+                    captured.staple());
         }
 
         ProbeFailed failed = classify(e);
-        LOG.debug("{}:{} at {}: {}: {} ({})", target.asciiHost(), target.port(), addressText,
-                failed.reason().label(), failed.message(), e.toString());
+        LOG.debug(
+                "{}:{} at {}: {}: {} ({})",
+                target.asciiHost(),
+                target.port(),
+                addressText,
+                failed.reason().label(),
+                failed.message(),
+                e.toString());
         return failed;
     }
 
@@ -180,9 +210,13 @@ final class AddressProbe {
             case CONNECT:
                 return connectFailure(e, detail, lower);
             case STARTTLS:
-                return fail(ProbeErrorReason.STARTTLS, e instanceof StartTlsException
-                        ? detail
-                        : target.starttls().wireName() + " STARTTLS dialogue failed: " + detail);
+                return fail(
+                        ProbeErrorReason.STARTTLS,
+                        e instanceof StartTlsException
+                                ? detail
+                                : target.starttls().wireName()
+                                        + " STARTTLS dialogue failed: "
+                                        + detail);
             default:
                 return fail(ProbeErrorReason.HANDSHAKE, handshakeMessage(e, detail, lower));
         }
@@ -195,7 +229,8 @@ final class AddressProbe {
         if (e instanceof ConnectException && lower.contains("timed out")) {
             return fail(ProbeErrorReason.TIMEOUT, timeoutMessage());
         }
-        if (e instanceof NoRouteToHostException || e instanceof PortUnreachableException
+        if (e instanceof NoRouteToHostException
+                || e instanceof PortUnreachableException
                 || lower.contains("unreachable")) {
             return fail(ProbeErrorReason.UNREACHABLE, "unreachable: " + detail);
         }
@@ -207,13 +242,16 @@ final class AddressProbe {
         if (lower.contains("unsupported or unrecognized ssl message")) {
             return prefix + "server sent plain text (not TLS?)";
         }
-        if (e instanceof EOFException || lower.contains("remote host terminated")
-                || lower.contains("connection reset") || lower.contains("broken pipe")) {
+        if (e instanceof EOFException
+                || lower.contains("remote host terminated")
+                || lower.contains("connection reset")
+                || lower.contains("broken pipe")) {
             return prefix + "server closed the connection";
         }
         int alert = lower.indexOf("received fatal alert: ");
         if (alert >= 0) {
-            return prefix + "server sent alert "
+            return prefix
+                    + "server sent alert "
                     + detail.substring(alert + "received fatal alert: ".length()).strip();
         }
         if (e instanceof SSLException || e instanceof IOException) {
@@ -226,8 +264,7 @@ final class AddressProbe {
     private String timeoutMessage() {
         List<String> parts = new ArrayList<>(stepTimes);
         parts.add(phase.text + " stalled");
-        return "no answer within " + attempt.timeoutText() + " (" + String.join(", ", parts)
-                + ")";
+        return "no answer within " + attempt.timeoutText() + " (" + String.join(", ", parts) + ")";
     }
 
     private ProbeFailed fail(ProbeErrorReason reason, String message) {
@@ -249,8 +286,8 @@ final class AddressProbe {
     }
 
     /**
-     * Runs on the watchdog thread. Closing the plain socket, not the TLS layer, unblocks any
-     * read, write or connect at once; closing an SSLSocket mid-handshake can wait on its locks.
+     * Runs on the watchdog thread. Closing the plain socket, not the TLS layer, unblocks any read,
+     * write or connect at once; closing an SSLSocket mid-handshake can wait on its locks.
      */
     private void expire(Socket socket) {
         expired = true;

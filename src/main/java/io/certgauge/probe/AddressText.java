@@ -10,9 +10,9 @@ final class AddressText {
     private AddressText() {}
 
     /**
-     * The address as text: dotted quad for IPv4; for IPv6 the RFC 5952 section 4 form (lower
-     * case, no leading zeros, the longest run of two or more zero groups as {@code ::}), because
-     * {@link InetAddress#getHostAddress()} writes {@code 0:0:0:0:0:0:0:1} for {@code ::1}.
+     * The address as text: dotted quad for IPv4; for IPv6 the RFC 5952 section 4 form (lower case,
+     * no leading zeros, the longest run of two or more zero groups as {@code ::}), because {@link
+     * InetAddress#getHostAddress()} writes {@code 0:0:0:0:0:0:0:1} for {@code ::1}.
      */
     static String of(InetAddress address) {
         if (!(address instanceof Inet6Address)) {

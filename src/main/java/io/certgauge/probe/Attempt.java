@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The clock readings of one call to {@link TlsProber#probe}: when it started, on the wall clock
- * for reports and on the monotonic clock for durations, and the deadline that every address
- * shares. Immutable.
+ * The clock readings of one call to {@link TlsProber#probe}: when it started, on the wall clock for
+ * reports and on the monotonic clock for durations, and the deadline that every address shares.
+ * Immutable.
  */
 record Attempt(ProbeTarget target, Instant startedAt, long startNanos, long deadlineNanos) {
 

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The little of BER (X.690) that the LDAP StartTLS exchange needs: definite lengths, one-byte
- * tags, a cursor over a received element. Lengths are capped, since a server chooses them.
+ * The little of BER (X.690) that the LDAP StartTLS exchange needs: definite lengths, one-byte tags,
+ * a cursor over a received element. Lengths are capped, since a server chooses them.
  */
 final class Ber {
 
@@ -45,8 +45,8 @@ final class Ber {
     }
 
     /**
-     * Reads one whole element from a stream, byte by byte for the header and exactly its
-     * length for the content, so nothing after it is consumed.
+     * Reads one whole element from a stream, byte by byte for the header and exactly its length for
+     * the content, so nothing after it is consumed.
      *
      * @throws StartTlsException when the tag is not {@code expectedTag}, or the length is
      *     indefinite or over {@code max}
@@ -56,14 +56,15 @@ final class Ber {
         if (tag != expectedTag) {
             // Checked before the length, so that text from another protocol is not taken for
             // a length to wait for.
-            throw new StartTlsException(String.format(
-                    "answer starts with 0x%02x, not 0x%02x as expected%s", tag, expectedTag,
-                    textAlreadyReceived(tag, in)));
+            throw new StartTlsException(
+                    String.format(
+                            "answer starts with 0x%02x, not 0x%02x as expected%s",
+                            tag, expectedTag, textAlreadyReceived(tag, in)));
         }
         int length = length(in);
         if (length > max) {
-            throw new StartTlsException("answer of " + length + " bytes is longer than the "
-                    + max + " accepted");
+            throw new StartTlsException(
+                    "answer of " + length + " bytes is longer than the " + max + " accepted");
         }
         byte[] content = in.readNBytes(length);
         if (content.length < length) {
@@ -73,8 +74,8 @@ final class Ber {
     }
 
     /**
-     * When an answer is text (another protocol on the port), the text already received, quoted,
-     * for the message; empty otherwise. Reads only what has arrived, so it never waits.
+     * When an answer is text (another protocol on the port), the text already received, quoted, for
+     * the message; empty otherwise. Reads only what has arrived, so it never waits.
      */
     private static String textAlreadyReceived(int first, InputStream in) throws IOException {
         if (first < 0x20 || first > 0x7e) {
@@ -94,8 +95,7 @@ final class Ber {
         if (octets == 0 || octets > 3) {
             // 0x80 is the indefinite form, which X.690 section 10.1 (DER) and RFC 4511
             // section 5.1 exclude; more than three octets would exceed any cap anyway.
-            throw new StartTlsException(
-                    String.format("unsupported BER length form 0x%02x", first));
+            throw new StartTlsException(String.format("unsupported BER length form 0x%02x", first));
         }
         int length = 0;
         for (int i = 0; i < octets; i++) {

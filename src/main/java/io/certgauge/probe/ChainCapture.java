@@ -11,11 +11,11 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * A trust manager that records the server's chain and accepts it: the trust decision belongs
- * to the analyzer, never to the handshake. It must extend {@link X509ExtendedTrustManager}: the
- * JDK wraps a plain {@code X509TrustManager} in one that still rejects some chains on its own.
- * One instance serves one handshake; the fields are written by the handshake thread and read
- * by the prober thread after the handshake returns or fails.
+ * A trust manager that records the server's chain and accepts it: the trust decision belongs to the
+ * analyzer, never to the handshake. It must extend {@link X509ExtendedTrustManager}: the JDK wraps
+ * a plain {@code X509TrustManager} in one that still rejects some chains on its own. One instance
+ * serves one handshake; the fields are written by the handshake thread and read by the prober
+ * thread after the handshake returns or fails.
  */
 final class ChainCapture extends X509ExtendedTrustManager {
 
@@ -31,9 +31,8 @@ final class ChainCapture extends X509ExtendedTrustManager {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        SSLSession session = socket instanceof SSLSocket
-                ? ((SSLSocket) socket).getHandshakeSession()
-                : null;
+        SSLSession session =
+                socket instanceof SSLSocket ? ((SSLSocket) socket).getHandshakeSession() : null;
         record(chain, session);
     }
 
@@ -54,8 +53,8 @@ final class ChainCapture extends X509ExtendedTrustManager {
     }
 
     /**
-     * The stapled OCSP response for the leaf, if any. The JDK defers this check until the TLS
-     * 1.2 CertificateStatus message has arrived, and TLS 1.3 carries the response inside the
+     * The stapled OCSP response for the leaf, if any. The JDK defers this check until the TLS 1.2
+     * CertificateStatus message has arrived, and TLS 1.3 carries the response inside the
      * Certificate message (RFC 8446 section 4.4.2.1), so it is known here in both cases.
      */
     static byte[] leafStaple(SSLSession session) {
@@ -70,9 +69,7 @@ final class ChainCapture extends X509ExtendedTrustManager {
     }
 
     private static String nullToEmpty(String value) {
-        return value == null || value.equals("NONE") || value.startsWith("SSL_NULL")
-                ? ""
-                : value;
+        return value == null || value.equals("NONE") || value.startsWith("SSL_NULL") ? "" : value;
     }
 
     @Override

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * FTP explicit TLS (RFC 4217 section 4): greeting 220, then {@code AUTH TLS} answered by 234.
- * A greeting may be preceded by 120 ("ready in nnn minutes", RFC 959 section 4.2).
+ * FTP explicit TLS (RFC 4217 section 4): greeting 220, then {@code AUTH TLS} answered by 234. A
+ * greeting may be preceded by 120 ("ready in nnn minutes", RFC 959 section 4.2).
  */
 final class FtpStartTls implements StartTlsDialogue {
 
@@ -39,8 +39,8 @@ final class FtpStartTls implements StartTlsDialogue {
     }
 
     /**
-     * One reply. RFC 959 section 4.2: a multi-line reply starts {@code ddd-} and ends with a
-     * line starting {@code ddd } with the same code; the lines between may hold anything.
+     * One reply. RFC 959 section 4.2: a multi-line reply starts {@code ddd-} and ends with a line
+     * starting {@code ddd } with the same code; the lines between may hold anything.
      */
     static Reply readReply(TextLines lines) throws IOException {
         String first = lines.readLine();
@@ -57,13 +57,16 @@ final class FtpStartTls implements StartTlsDialogue {
                 return new Reply(code, List.copyOf(collected));
             }
         }
-        throw new StartTlsException("reply longer than " + MAX_REPLY_LINES + " lines: "
-                + new Reply(code, collected).text());
+        throw new StartTlsException(
+                "reply longer than "
+                        + MAX_REPLY_LINES
+                        + " lines: "
+                        + new Reply(code, collected).text());
     }
 
     private static int code(String line) {
-        boolean digits = line.length() >= 3
-                && line.chars().limit(3).allMatch(c -> c >= '0' && c <= '9');
+        boolean digits =
+                line.length() >= 3 && line.chars().limit(3).allMatch(c -> c >= '0' && c <= '9');
         return digits ? Integer.parseInt(line.substring(0, 3)) : -1;
     }
 

@@ -5,9 +5,9 @@ import java.net.Socket;
 import java.util.Locale;
 
 /**
- * IMAP STARTTLS (RFC 3501 section 6.2.1, RFC 2595 section 3.1): an untagged {@code * OK}
- * greeting, then {@code a001 STARTTLS} answered by the tagged {@code a001 OK}. Untagged lines
- * before the tagged answer (a server may repeat its capabilities) are skipped.
+ * IMAP STARTTLS (RFC 3501 section 6.2.1, RFC 2595 section 3.1): an untagged {@code * OK} greeting,
+ * then {@code a001 STARTTLS} answered by the tagged {@code a001 OK}. Untagged lines before the
+ * tagged answer (a server may repeat its capabilities) are skipped.
  */
 final class ImapStartTls implements StartTlsDialogue {
 
@@ -23,15 +23,19 @@ final class ImapStartTls implements StartTlsDialogue {
         String greeting = lines.readLine();
         // PREAUTH also greets, but RFC 3501 allows STARTTLS only before authentication.
         if (!startsWithIgnoringCase(greeting, "* OK")) {
-            throw new StartTlsException("IMAP greeting answered " + TextLines.shorten(greeting)
-                    + " (expected * OK)");
+            throw new StartTlsException(
+                    "IMAP greeting answered " + TextLines.shorten(greeting) + " (expected * OK)");
         }
 
         lines.writeLine(TAG + " STARTTLS");
         String answer = taggedAnswer(lines);
         if (!startsWithIgnoringCase(answer, TAG + " OK")) {
-            throw new StartTlsException("STARTTLS answered " + TextLines.shorten(answer)
-                    + " (expected " + TAG + " OK)");
+            throw new StartTlsException(
+                    "STARTTLS answered "
+                            + TextLines.shorten(answer)
+                            + " (expected "
+                            + TAG
+                            + " OK)");
         }
     }
 

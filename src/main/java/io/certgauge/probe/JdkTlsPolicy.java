@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * <p>JDK 17 refuses TLS 1.0 and 1.1 and small keys through the {@code jdk.tls.disabledAlgorithms}
  * security property. A monitor must still read such a server's certificate (and report the old
  * protocol as a finding), so {@link #relax()} removes those entries. The JDK reads the property
- * once, when TLS is first used, so this must run before any TLS use in the process.
- * Thread-safe and idempotent.
+ * once, when TLS is first used, so this must run before any TLS use in the process. Thread-safe and
+ * idempotent.
  */
 public final class JdkTlsPolicy {
 
@@ -37,11 +37,11 @@ public final class JdkTlsPolicy {
     private JdkTlsPolicy() {}
 
     /**
-     * Removes TLS 1.0, TLS 1.1 and every key-size limit from {@code jdk.tls.disabledAlgorithms}
-     * and asks the JDK client to request OCSP stapling. Raises the JDK's limits of 10
-     * certificates and 32 KiB per handshake message to 100 and 256 KiB, so a server that sends
-     * its whole CA bundle is still read; values given with {@code -D} are kept. SSLv3, RC4,
-     * DES, NULL and anonymous suites stay disabled: no server worth monitoring needs them.
+     * Removes TLS 1.0, TLS 1.1 and every key-size limit from {@code jdk.tls.disabledAlgorithms} and
+     * asks the JDK client to request OCSP stapling. Raises the JDK's limits of 10 certificates and
+     * 32 KiB per handshake message to 100 and 256 KiB, so a server that sends its whole CA bundle
+     * is still read; values given with {@code -D} are kept. SSLv3, RC4, DES, NULL and anonymous
+     * suites stay disabled: no server worth monitoring needs them.
      */
     // Limitation: 3DES, RC4 and NULL suites stay disabled, so a server that offers nothing
     // else fails with reason handshake instead of being read.

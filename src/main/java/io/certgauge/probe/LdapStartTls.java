@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * LDAP StartTLS (RFC 4511 section 4.14, RFC 4513 section 3): an ExtendedRequest named
- * {@value #START_TLS_OID}, answered by an ExtendedResponse with resultCode 0 (success). The
- * client speaks first; the messages are BER, encoded and decoded here by hand.
+ * LDAP StartTLS (RFC 4511 section 4.14, RFC 4513 section 3): an ExtendedRequest named {@value
+ * #START_TLS_OID}, answered by an ExtendedResponse with resultCode 0 (success). The client speaks
+ * first; the messages are BER, encoded and decoded here by hand.
  */
 final class LdapStartTls implements StartTlsDialogue {
 
@@ -22,26 +22,29 @@ final class LdapStartTls implements StartTlsDialogue {
 
     /** [APPLICATION 23] and [APPLICATION 24], constructed (RFC 4511 section 4.12). */
     static final int EXTENDED_REQUEST = 0x77;
+
     static final int EXTENDED_RESPONSE = 0x78;
 
     /** ExtendedRequest.requestName [0] and ExtendedResponse.responseName [10], primitive. */
     static final int REQUEST_NAME = 0x80;
+
     static final int RESPONSE_NAME = 0x8a;
 
     /** A StartTLS answer is some dozens of bytes; a diagnostic message may add a few hundred. */
     private static final int MAX_ANSWER = 64 * 1024;
 
     /** The result codes a refusal is likely to carry (RFC 4511 section 4.1.9). */
-    private static final Map<Long, String> RESULT_NAMES = Map.of(
-            1L, "operationsError",
-            2L, "protocolError",
-            8L, "strongerAuthRequired",
-            12L, "unavailableCriticalExtension",
-            50L, "insufficientAccessRights",
-            51L, "busy",
-            52L, "unavailable",
-            53L, "unwillingToPerform",
-            80L, "other");
+    private static final Map<Long, String> RESULT_NAMES =
+            Map.of(
+                    1L, "operationsError",
+                    2L, "protocolError",
+                    8L, "strongerAuthRequired",
+                    12L, "unavailableCriticalExtension",
+                    50L, "insufficientAccessRights",
+                    51L, "busy",
+                    52L, "unavailable",
+                    53L, "unwillingToPerform",
+                    80L, "other");
 
     @Override
     public void upgrade(Socket socket, ProbeTarget target) throws IOException {
@@ -55,11 +58,13 @@ final class LdapStartTls implements StartTlsDialogue {
 
     /** The LDAPMessage carrying the StartTLS ExtendedRequest, without requestValue. */
     static byte[] request() {
-        return Ber.element(Ber.SEQUENCE,
+        return Ber.element(
+                Ber.SEQUENCE,
                 Ber.element(Ber.INTEGER, new byte[] {MESSAGE_ID}),
-                Ber.element(EXTENDED_REQUEST,
-                        Ber.element(REQUEST_NAME,
-                                START_TLS_OID.getBytes(StandardCharsets.US_ASCII))));
+                Ber.element(
+                        EXTENDED_REQUEST,
+                        Ber.element(
+                                REQUEST_NAME, START_TLS_OID.getBytes(StandardCharsets.US_ASCII))));
     }
 
     private static void check(Ber.Element message) throws StartTlsException {
@@ -67,9 +72,11 @@ final class LdapStartTls implements StartTlsDialogue {
         long id = parts.next().intValue();
         Ber.Element operation = parts.next();
         if (operation.tag() != EXTENDED_RESPONSE) {
-            throw new StartTlsException(String.format(
-                    "StartTLS answered LDAP operation [APPLICATION %d], not an ExtendedResponse",
-                    operation.tag() & 0x1f));
+            throw new StartTlsException(
+                    String.format(
+                            "StartTLS answered LDAP operation [APPLICATION %d], not an"
+                                    + " ExtendedResponse",
+                            operation.tag() & 0x1f));
         }
 
         Ber.Reader fields = operation.children();
@@ -85,16 +92,23 @@ final class LdapStartTls implements StartTlsDialogue {
         }
 
         if (id == 0 && responseName.equals(NOTICE_OF_DISCONNECTION_OID)) {
-            throw new StartTlsException("server sent a notice of disconnection, "
-                    + result(resultCode, diagnostic));
+            throw new StartTlsException(
+                    "server sent a notice of disconnection, " + result(resultCode, diagnostic));
         }
         if (id != MESSAGE_ID) {
-            throw new StartTlsException("server answered message " + id + ", not StartTLS ("
-                    + MESSAGE_ID + "): " + result(resultCode, diagnostic));
+            throw new StartTlsException(
+                    "server answered message "
+                            + id
+                            + ", not StartTLS ("
+                            + MESSAGE_ID
+                            + "): "
+                            + result(resultCode, diagnostic));
         }
         if (resultCode != 0) {
-            throw new StartTlsException("StartTLS answered " + result(resultCode, diagnostic)
-                    + " (expected resultCode 0, success)");
+            throw new StartTlsException(
+                    "StartTLS answered "
+                            + result(resultCode, diagnostic)
+                            + " (expected resultCode 0, success)");
         }
     }
 

@@ -10,10 +10,10 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * MySQL's (and MariaDB's) TLS negotiation in the client/server protocol: the server speaks
- * first with its initial handshake packet (protocol version 10), whose capability flags must
- * include CLIENT_SSL; the client answers with an SSLRequest packet (a HandshakeResponse41
- * cut after its first 32 bytes, CLIENT_SSL set), and TLS starts at once, without an answer.
+ * MySQL's (and MariaDB's) TLS negotiation in the client/server protocol: the server speaks first
+ * with its initial handshake packet (protocol version 10), whose capability flags must include
+ * CLIENT_SSL; the client answers with an SSLRequest packet (a HandshakeResponse41 cut after its
+ * first 32 bytes, CLIENT_SSL set), and TLS starts at once, without an answer.
  */
 final class MysqlStartTls implements StartTlsDialogue {
 
@@ -36,9 +36,12 @@ final class MysqlStartTls implements StartTlsDialogue {
     public void upgrade(Socket socket, ProbeTarget target) throws IOException {
         Greeting greeting = readGreeting(socket.getInputStream());
         if ((greeting.capabilities() & CLIENT_SSL) == 0) {
-            throw new StartTlsException("server " + greeting.serverVersion()
-                    + " does not offer TLS (no CLIENT_SSL in capabilities "
-                    + String.format("0x%04x", greeting.capabilities()) + ")");
+            throw new StartTlsException(
+                    "server "
+                            + greeting.serverVersion()
+                            + " does not offer TLS (no CLIENT_SSL in capabilities "
+                            + String.format("0x%04x", greeting.capabilities())
+                            + ")");
         }
 
         OutputStream out = socket.getOutputStream();
@@ -50,19 +53,20 @@ final class MysqlStartTls implements StartTlsDialogue {
         byte[] header = readFully(in, 4);
         int length = (header[0] & 0xff) | (header[1] & 0xff) << 8 | (header[2] & 0xff) << 16;
         if (length == 0 || length > MAX_GREETING) {
-            throw new StartTlsException("server greeting of " + length + " bytes is not a MySQL"
-                    + " handshake packet");
+            throw new StartTlsException(
+                    "server greeting of " + length + " bytes is not a MySQL" + " handshake packet");
         }
-        ByteBuffer payload = ByteBuffer.wrap(readFully(in, length))
-                .order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer payload = ByteBuffer.wrap(readFully(in, length)).order(ByteOrder.LITTLE_ENDIAN);
 
         int protocol = payload.get() & 0xff;
         if (protocol == 0xff) {
             throw new StartTlsException("server refused the connection: " + errorText(payload));
         }
         if (protocol != 10) {
-            throw new StartTlsException("server speaks MySQL protocol version " + protocol
-                    + ", which has no TLS (expected 10)");
+            throw new StartTlsException(
+                    "server speaks MySQL protocol version "
+                            + protocol
+                            + ", which has no TLS (expected 10)");
         }
         String version = TextLines.shorten(nulTerminated(payload));
         try {
@@ -79,9 +83,9 @@ final class MysqlStartTls implements StartTlsDialogue {
     }
 
     /**
-     * The SSLRequest: 3-byte length 32 and the next sequence number, then capability flags,
-     * maximum packet size, character set and 23 zero bytes. Only flags the server offers are
-     * claimed besides CLIENT_SSL.
+     * The SSLRequest: 3-byte length 32 and the next sequence number, then capability flags, maximum
+     * packet size, character set and 23 zero bytes. Only flags the server offers are claimed
+     * besides CLIENT_SSL.
      */
     static byte[] sslRequest(Greeting greeting) {
         int wanted = CLIENT_PROTOCOL_41 | CLIENT_SECURE_CONNECTION;
@@ -116,16 +120,16 @@ final class MysqlStartTls implements StartTlsDialogue {
             // advance to the NUL
         }
         int end = payload.position() - 1;
-        return new String(payload.array(), start, Math.max(0, end - start),
-                StandardCharsets.UTF_8);
+        return new String(payload.array(), start, Math.max(0, end - start), StandardCharsets.UTF_8);
     }
 
     private static byte[] readFully(InputStream in, int length) throws IOException {
         byte[] bytes = in.readNBytes(length);
         if (bytes.length < length) {
-            throw new EOFException(bytes.length == 0
-                    ? "server closed the connection"
-                    : "server closed the connection inside its greeting");
+            throw new EOFException(
+                    bytes.length == 0
+                            ? "server closed the connection"
+                            : "server closed the connection inside its greeting");
         }
         return bytes;
     }

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.net.Socket;
 
 /**
- * POP3 STARTTLS (RFC 2595 section 4): a {@code +OK} greeting (RFC 1939 section 4), then
- * {@code STLS} answered by {@code +OK}; {@code -ERR} refuses.
+ * POP3 STARTTLS (RFC 2595 section 4): a {@code +OK} greeting (RFC 1939 section 4), then {@code
+ * STLS} answered by {@code +OK}; {@code -ERR} refuses.
  */
 final class Pop3StartTls implements StartTlsDialogue {
 

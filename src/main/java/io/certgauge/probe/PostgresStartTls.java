@@ -10,9 +10,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * PostgreSQL's TLS negotiation (the frontend/backend protocol's SSLRequest): the client sends
- * the 8-byte SSLRequest and the server answers one byte, {@code S} to go on with TLS or
- * {@code N} to refuse. A server too old to know the request answers with an ErrorResponse.
+ * PostgreSQL's TLS negotiation (the frontend/backend protocol's SSLRequest): the client sends the
+ * 8-byte SSLRequest and the server answers one byte, {@code S} to go on with TLS or {@code N} to
+ * refuse. A server too old to know the request answers with an ErrorResponse.
  */
 // Limitation: the direct TLS connection of PostgreSQL 17 (sslnegotiation=direct) is not used;
 // probing such a port without STARTTLS already reads its chain.
@@ -45,8 +45,8 @@ final class PostgresStartTls implements StartTlsDialogue {
             throw new StartTlsException(
                     "server answered SSLRequest with an error: " + errorMessage(in));
         }
-        throw new StartTlsException(String.format(
-                "server answered SSLRequest with byte 0x%02x (expected S)", answer));
+        throw new StartTlsException(
+                String.format("server answered SSLRequest with byte 0x%02x (expected S)", answer));
     }
 
     /** Int32 length 8, Int32 request code, both in network byte order. */
@@ -62,8 +62,8 @@ final class PostgresStartTls implements StartTlsDialogue {
     private static String errorMessage(InputStream in) throws IOException {
         int length = new DataInputStream(in).readInt() - 4;
         if (length < 0 || length > MAX_ERROR) {
-            throw new StartTlsException("server answered SSLRequest with an error message of "
-                    + length + " bytes");
+            throw new StartTlsException(
+                    "server answered SSLRequest with an error message of " + length + " bytes");
         }
         byte[] body = in.readNBytes(length);
         String message = "";

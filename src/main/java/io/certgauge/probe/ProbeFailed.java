@@ -5,7 +5,11 @@ import java.time.Instant;
 
 /** A probe that read no chain, with the reason and a message a person can act on. */
 public record ProbeFailed(
-        String address, Instant startedAt, Duration duration, ProbeErrorReason reason, String message)
+        String address,
+        Instant startedAt,
+        Duration duration,
+        ProbeErrorReason reason,
+        String message)
         implements ProbeOutcome {
 
     @Override

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What one probe of one address produced: a chain, or the reason there is none. Exporters
- * handle both cases through {@link Visitor}, so a new case cannot be forgotten.
+ * What one probe of one address produced: a chain, or the reason there is none. Exporters handle
+ * both cases through {@link Visitor}, so a new case cannot be forgotten.
  */
 public sealed interface ProbeOutcome permits ChainRead, ProbeFailed {
 

@@ -5,8 +5,8 @@ import java.net.UnknownHostException;
 import java.util.List;
 
 /**
- * Turns a host name into addresses. The prober calls it on its own bounded pool and abandons
- * the wait at the probe's deadline, so an implementation may block. Implementations must be
+ * Turns a host name into addresses. The prober calls it on its own bounded pool and abandons the
+ * wait at the probe's deadline, so an implementation may block. Implementations must be
  * thread-safe; tests supply their own to make one name resolve to chosen loopback addresses.
  */
 @FunctionalInterface

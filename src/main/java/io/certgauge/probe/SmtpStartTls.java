@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * SMTP STARTTLS (RFC 3207), also used for submission: greeting 220, EHLO, a 250 reply that
- * lists STARTTLS, then STARTTLS answered by 220.
+ * SMTP STARTTLS (RFC 3207), also used for submission: greeting 220, EHLO, a 250 reply that lists
+ * STARTTLS, then STARTTLS answered by 220.
  */
 final class SmtpStartTls implements StartTlsDialogue {
 

@@ -11,12 +11,12 @@ import java.net.Socket;
 interface StartTlsDialogue {
 
     /**
-     * Runs the dialogue on a connected socket. On return the next bytes on the wire belong to
-     * the TLS handshake.
+     * Runs the dialogue on a connected socket. On return the next bytes on the wire belong to the
+     * TLS handshake.
      *
      * @param target the endpoint, for protocols that name the server in the dialogue
-     * @throws StartTlsException when the server answers something other than the protocol's
-     *     way to TLS; its message says what the server sent
+     * @throws StartTlsException when the server answers something other than the protocol's way to
+     *     TLS; its message says what the server sent
      * @throws IOException when the connection fails
      */
     void upgrade(Socket socket, ProbeTarget target) throws IOException;

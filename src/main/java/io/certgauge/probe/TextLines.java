@@ -8,15 +8,15 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * CRLF-terminated text lines on a socket, for STARTTLS dialogues. Reads byte by byte, without
- * a buffer, so no byte of the TLS handshake that follows is consumed by mistake.
+ * CRLF-terminated text lines on a socket, for STARTTLS dialogues. Reads byte by byte, without a
+ * buffer, so no byte of the TLS handshake that follows is consumed by mistake.
  */
 final class TextLines {
 
     /**
-     * Longest line accepted. RFC 5321 section 4.5.3.1.5 allows 512 octets for an SMTP reply
-     * line; other protocols stay well below this cap too, which guards against a server that
-     * streams without end.
+     * Longest line accepted. RFC 5321 section 4.5.3.1.5 allows 512 octets for an SMTP reply line;
+     * other protocols stay well below this cap too, which guards against a server that streams
+     * without end.
      */
     static final int MAX_LINE = 4096;
 
@@ -61,14 +61,12 @@ final class TextLines {
     }
 
     /**
-     * Text for an error message: control characters and runs of white space become one space,
-     * then it is trimmed and cut to a readable length. A server controls these bytes, and a
-     * message ends up in logs, metrics pages and plugin output.
+     * Text for an error message: control characters and runs of white space become one space, then
+     * it is trimmed and cut to a readable length. A server controls these bytes, and a message ends
+     * up in logs, metrics pages and plugin output.
      */
     static String shorten(CharSequence text) {
-        String printable = text.toString()
-                .replaceAll("[\\p{Cc}\\s]+", " ")
-                .strip();
+        String printable = text.toString().replaceAll("[\\p{Cc}\\s]+", " ").strip();
         return printable.length() <= 200 ? printable : printable.substring(0, 200) + "…";
     }
 }

@@ -32,15 +32,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link Prober} that reads chains over the network with the JDK's TLS client.
  *
- * <p>One call resolves the name on a bounded pool (Java 17's resolver has no timeout of its
- * own, so the wait is abandoned at the deadline), then probes every address of the wanted
- * family in parallel. Each address gets a watchdog that closes its socket when the target's
- * timeout, counted from the start of the call, has passed: connect, STARTTLS and handshake
- * together never take longer. The handshake accepts any chain and never sends a client
- * certificate; TLS 1.0 to 1.3 are offered (see {@link JdkTlsPolicy}).
+ * <p>One call resolves the name on a bounded pool (Java 17's resolver has no timeout of its own, so
+ * the wait is abandoned at the deadline), then probes every address of the wanted family in
+ * parallel. Each address gets a watchdog that closes its socket when the target's timeout, counted
+ * from the start of the call, has passed: connect, STARTTLS and handshake together never take
+ * longer. The handshake accepts any chain and never sends a client certificate; TLS 1.0 to 1.3 are
+ * offered (see {@link JdkTlsPolicy}).
  *
- * <p>Thread-safe: any number of threads may call {@link #probe} at once. Its threads are
- * daemons that end when idle, so a prober needs no closing.
+ * <p>Thread-safe: any number of threads may call {@link #probe} at once. Its threads are daemons
+ * that end when idle, so a prober needs no closing.
  */
 public final class TlsProber implements Prober {
 
@@ -78,8 +78,14 @@ public final class TlsProber implements Prober {
     public TlsProber(Resolver resolver, Clock clock) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.dnsPool = new ThreadPoolExecutor(DNS_THREADS, DNS_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemons("certgauge-dns"));
+        this.dnsPool =
+                new ThreadPoolExecutor(
+                        DNS_THREADS,
+                        DNS_THREADS,
+                        30,
+                        TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(),
+                        daemons("certgauge-dns"));
         this.dnsPool.allowCoreThreadTimeOut(true);
         this.addressPool = Executors.newCachedThreadPool(daemons("certgauge-probe"));
     }
@@ -96,8 +102,7 @@ public final class TlsProber implements Prober {
         } catch (RuntimeException e) {
             // The contract is to report, never to throw: a bug here must not stop a round.
             LOG.warn("{}:{} probe failed unexpectedly", target.asciiHost(), target.port(), e);
-            return List.of(attempt.failed("", ProbeErrorReason.HANDSHAKE,
-                    "internal error: " + e));
+            return List.of(attempt.failed("", ProbeErrorReason.HANDSHAKE, "internal error: " + e));
         }
     }
 
@@ -108,8 +113,9 @@ public final class TlsProber implements Prober {
 
         Map<InetAddress, Future<ProbeOutcome>> running = new LinkedHashMap<>();
         for (InetAddress address : addresses) {
-            running.put(address, addressPool.submit(
-                    () -> new AddressProbe(attempt, address, WATCHDOGS).run()));
+            running.put(
+                    address,
+                    addressPool.submit(() -> new AddressProbe(attempt, address, WATCHDOGS).run()));
         }
 
         List<ProbeOutcome> outcomes = new ArrayList<>();
@@ -121,19 +127,18 @@ public final class TlsProber implements Prober {
     private ProbeOutcome await(Attempt attempt, InetAddress address, Future<ProbeOutcome> f) {
         String text = AddressText.of(address);
         try {
-            return f.get(Math.max(0, attempt.remainingNanos()) + GRACE_NANOS,
-                    TimeUnit.NANOSECONDS);
+            return f.get(Math.max(0, attempt.remainingNanos()) + GRACE_NANOS, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
-            return attempt.failed(text, ProbeErrorReason.TIMEOUT,
-                    "no answer within " + attempt.timeoutText());
+            return attempt.failed(
+                    text, ProbeErrorReason.TIMEOUT, "no answer within " + attempt.timeoutText());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             f.cancel(true);
             return attempt.failed(text, ProbeErrorReason.TIMEOUT, "probe interrupted");
         } catch (ExecutionException e) {
-            return attempt.failed(text, ProbeErrorReason.HANDSHAKE,
-                    "internal error: " + e.getCause());
+            return attempt.failed(
+                    text, ProbeErrorReason.HANDSHAKE, "internal error: " + e.getCause());
         }
     }
 
@@ -152,22 +157,25 @@ public final class TlsProber implements Prober {
     /** The addresses to probe, of the wanted family, without duplicates, ordered by text. */
     private Resolution addresses(Attempt attempt) {
         ProbeTarget target = attempt.target();
-        Resolution found = isIpLiteral(target.asciiHost())
-                ? literal(attempt)
-                : lookUp(attempt);
+        Resolution found = isIpLiteral(target.asciiHost()) ? literal(attempt) : lookUp(attempt);
         if (found.failure() != null) {
             return found;
         }
 
         List<InetAddress> all = found.addresses();
-        List<InetAddress> wanted = all.stream()
-                .filter(a -> matches(target.ipFamily(), a))
-                .collect(Collectors.toMap(AddressText::of, a -> a, (a, b) -> a))
-                .entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(Map.Entry::getValue)
-                .collect(Collectors.toList());
-        LOG.debug("{}:{} resolved to {}", target.asciiHost(), target.port(),
+        List<InetAddress> wanted =
+                all.stream()
+                        .filter(a -> matches(target.ipFamily(), a))
+                        .collect(Collectors.toMap(AddressText::of, a -> a, (a, b) -> a))
+                        .entrySet()
+                        .stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(Map.Entry::getValue)
+                        .collect(Collectors.toList());
+        LOG.debug(
+                "{}:{} resolved to {}",
+                target.asciiHost(),
+                target.port(),
                 all.stream().map(AddressText::of).collect(Collectors.toList()));
         if (wanted.isEmpty()) {
             return Resolution.failed(
@@ -178,9 +186,10 @@ public final class TlsProber implements Prober {
 
     private static Resolution literal(Attempt attempt) {
         String host = attempt.target().asciiHost();
-        String bare = host.startsWith("[") && host.endsWith("]")
-                ? host.substring(1, host.length() - 1)
-                : host;
+        String bare =
+                host.startsWith("[") && host.endsWith("]")
+                        ? host.substring(1, host.length() - 1)
+                        : host;
         try {
             // A literal is parsed, never looked up.
             return Resolution.of(List.of(InetAddress.getByName(bare)));
@@ -194,8 +203,8 @@ public final class TlsProber implements Prober {
         String host = attempt.target().asciiHost();
         Future<List<InetAddress>> lookup = dnsPool.submit(() -> resolver.resolve(host));
         try {
-            List<InetAddress> found = lookup.get(
-                    Math.max(0, attempt.remainingNanos()), TimeUnit.NANOSECONDS);
+            List<InetAddress> found =
+                    lookup.get(Math.max(0, attempt.remainingNanos()), TimeUnit.NANOSECONDS);
             if (found == null || found.isEmpty()) {
                 return Resolution.failed(
                         attempt.failed("", ProbeErrorReason.DNS, host + " has no address"));
@@ -203,16 +212,19 @@ public final class TlsProber implements Prober {
             return Resolution.of(List.copyOf(found));
         } catch (TimeoutException e) {
             lookup.cancel(true);
-            return Resolution.failed(attempt.failed("", ProbeErrorReason.TIMEOUT,
-                    "no DNS answer for " + host + " within " + attempt.timeoutText()));
+            return Resolution.failed(
+                    attempt.failed(
+                            "",
+                            ProbeErrorReason.TIMEOUT,
+                            "no DNS answer for " + host + " within " + attempt.timeoutText()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             lookup.cancel(true);
             return Resolution.failed(
                     attempt.failed("", ProbeErrorReason.TIMEOUT, "probe interrupted"));
         } catch (ExecutionException e) {
-            return Resolution.failed(attempt.failed(
-                    "", ProbeErrorReason.DNS, dnsMessage(host, e.getCause())));
+            return Resolution.failed(
+                    attempt.failed("", ProbeErrorReason.DNS, dnsMessage(host, e.getCause())));
         }
     }
 
@@ -225,11 +237,15 @@ public final class TlsProber implements Prober {
 
     private static String noAddressOfFamily(ProbeTarget target, List<InetAddress> all) {
         String family = target.ipFamily() == IpFamily.IPV6 ? "IPv6" : "IPv4";
-        String found = all.stream().map(AddressText::of).sorted()
-                .collect(Collectors.joining(", "));
-        return target.asciiHost() + " has no " + family + " address (ip_family "
-                + target.ipFamily().name().toLowerCase(Locale.ROOT) + "; found "
-                + found + ")";
+        String found = all.stream().map(AddressText::of).sorted().collect(Collectors.joining(", "));
+        return target.asciiHost()
+                + " has no "
+                + family
+                + " address (ip_family "
+                + target.ipFamily().name().toLowerCase(Locale.ROOT)
+                + "; found "
+                + found
+                + ")";
     }
 
     private static boolean matches(IpFamily family, InetAddress address) {

@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
 
 /**
  * XMPP STARTTLS (RFC 6120 section 5.4): the client opens a stream to the server's domain, the
- * server answers with its stream header and features, which must include {@code <starttls/>};
- * the client sends {@code <starttls/>} and the server answers {@code <proceed/>} (or
- * {@code <failure/>} and closes the stream).
+ * server answers with its stream header and features, which must include {@code <starttls/>}; the
+ * client sends {@code <starttls/>} and the server answers {@code <proceed/>} (or {@code <failure/>}
+ * and closes the stream).
  *
- * <p>No XML parser: the exchange is a few fixed elements, and a parser would read ahead into
- * the TLS handshake. Bytes are read one at a time and the text seen so far is matched after each
- * {@code >}, so reading stops exactly at the end of {@code <proceed/>}.
+ * <p>No XML parser: the exchange is a few fixed elements, and a parser would read ahead into the
+ * TLS handshake. Bytes are read one at a time and the text seen so far is matched after each {@code
+ * >}, so reading stops exactly at the end of {@code <proceed/>}.
  */
 // Limitation: only client-to-server streams (jabber:client, port 5222); a server-to-server
 // port (5269, jabber:server) is not negotiated.
@@ -32,18 +32,21 @@ final class XmppStartTls implements StartTlsDialogue {
     static final int MAX_TEXT = 64 * 1024;
 
     private static final String NAME = "(?:[A-Za-z_][\\w.-]*:)?";
-    private static final Pattern FEATURES_END = Pattern.compile(
-            "<" + NAME + "features\\b[^>]*/>\\s*$|</" + NAME + "features\\s*>\\s*$");
-    private static final Pattern FEATURES = Pattern.compile("<" + NAME + "features\\b.*$",
-            Pattern.DOTALL);
-    private static final Pattern STARTTLS_OFFERED = Pattern.compile(
-            "<" + NAME + "starttls\\b[^>]*" + Pattern.quote(TLS_NAMESPACE));
-    private static final Pattern STREAM_ENDED = Pattern.compile(
-            "</" + NAME + "error\\s*>\\s*$|</" + NAME + "stream\\s*>\\s*$");
-    private static final Pattern ERROR = Pattern.compile("<" + NAME + "error\\b.*$",
-            Pattern.DOTALL);
-    private static final Pattern ELEMENT = Pattern.compile(
-            "^\\s*<(" + NAME + "([\\w.-]+))\\b(?:[^>]*/>|.*</\\1\\s*>)\\s*$", Pattern.DOTALL);
+    private static final Pattern FEATURES_END =
+            Pattern.compile(
+                    "<" + NAME + "features\\b[^>]*/>\\s*$|</" + NAME + "features\\s*>\\s*$");
+    private static final Pattern FEATURES =
+            Pattern.compile("<" + NAME + "features\\b.*$", Pattern.DOTALL);
+    private static final Pattern STARTTLS_OFFERED =
+            Pattern.compile("<" + NAME + "starttls\\b[^>]*" + Pattern.quote(TLS_NAMESPACE));
+    private static final Pattern STREAM_ENDED =
+            Pattern.compile("</" + NAME + "error\\s*>\\s*$|</" + NAME + "stream\\s*>\\s*$");
+    private static final Pattern ERROR =
+            Pattern.compile("<" + NAME + "error\\b.*$", Pattern.DOTALL);
+    private static final Pattern ELEMENT =
+            Pattern.compile(
+                    "^\\s*<(" + NAME + "([\\w.-]+))\\b(?:[^>]*/>|.*</\\1\\s*>)\\s*$",
+                    Pattern.DOTALL);
 
     @Override
     public void upgrade(Socket socket, ProbeTarget target) throws IOException {
@@ -61,8 +64,8 @@ final class XmppStartTls implements StartTlsDialogue {
         String answer = readElement(in);
         Matcher element = ELEMENT.matcher(answer);
         if (!element.matches() || !element.group(2).equals("proceed")) {
-            throw new StartTlsException("STARTTLS answered " + TextLines.shorten(answer)
-                    + " (expected <proceed/>)");
+            throw new StartTlsException(
+                    "STARTTLS answered " + TextLines.shorten(answer) + " (expected <proceed/>)");
         }
     }
 
@@ -74,7 +77,9 @@ final class XmppStartTls implements StartTlsDialogue {
 
     /** RFC 6120 section 4.7: the initial stream header of a client. */
     static String streamHeader(String domain) {
-        return "<?xml version='1.0'?><stream:stream to='" + escape(domain) + "' version='1.0'"
+        return "<?xml version='1.0'?><stream:stream to='"
+                + escape(domain)
+                + "' version='1.0'"
                 + " xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>";
     }
 
@@ -88,8 +93,7 @@ final class XmppStartTls implements StartTlsDialogue {
     }
 
     /** Text up to and including the {@code >} at which {@code end} matches. */
-    private static String readUntil(InputStream in, Pattern end, String what)
-            throws IOException {
+    private static String readUntil(InputStream in, Pattern end, String what) throws IOException {
         ByteArrayOutputStream seen = new ByteArrayOutputStream();
         while (seen.size() < MAX_TEXT) {
             int b = next(in, seen);
@@ -132,9 +136,10 @@ final class XmppStartTls implements StartTlsDialogue {
         int b = in.read();
         if (b < 0) {
             String text = TextLines.shorten(seen.toString(StandardCharsets.UTF_8));
-            throw new EOFException(text.isEmpty()
-                    ? "server closed the connection"
-                    : "server closed the connection after " + text);
+            throw new EOFException(
+                    text.isEmpty()
+                            ? "server closed the connection"
+                            : "server closed the connection after " + text);
         }
         return b;
     }

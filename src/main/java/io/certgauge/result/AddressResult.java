@@ -13,8 +13,8 @@ import java.util.Optional;
  *
  * @param address the probed IP as text, or empty when resolution failed
  * @param last the latest probe outcome
- * @param lastRead the latest chain read from this address, kept when a later probe fails; or
- *     {@code null} when none was ever read
+ * @param lastRead the latest chain read from this address, kept when a later probe fails; or {@code
+ *     null} when none was ever read
  * @param report the Analyzer's report on {@code lastRead}, or {@code null} with it
  */
 public record AddressResult(

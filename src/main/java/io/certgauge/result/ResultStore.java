@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The latest result per target: the only state the prober and the exporters share. Writers
- * replace a target's whole result; readers take a {@link Snapshot}. Thread-safe.
+ * The latest result per target: the only state the prober and the exporters share. Writers replace
+ * a target's whole result; readers take a {@link Snapshot}. Thread-safe.
  */
 public final class ResultStore {
 

@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The latest result of one target: one entry per address, plus findings that concern the
- * addresses together ({@code inconsistent_addresses}).
+ * The latest result of one target: one entry per address, plus findings that concern the addresses
+ * together ({@code inconsistent_addresses}).
  *
  * @param addresses per address, ordered by address; empty before the first probe
  * @param targetFindings findings about the target as a whole

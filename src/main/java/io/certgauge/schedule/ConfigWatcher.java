@@ -10,9 +10,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Calls back when the targets file changes. Polls the file's modification time and size every
- * two seconds: unlike a directory watch this also sees editors that replace the file and
- * configuration tools that swap a symbolic link. Thread-safe.
+ * Calls back when the targets file changes. Polls the file's modification time and size every two
+ * seconds: unlike a directory watch this also sees editors that replace the file and configuration
+ * tools that swap a symbolic link. Thread-safe.
  */
 public final class ConfigWatcher implements AutoCloseable {
 
@@ -39,7 +39,8 @@ public final class ConfigWatcher implements AutoCloseable {
 
     public void start() {
         last = stamp();
-        timer.scheduleWithFixedDelay(this::poll, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                this::poll, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private void poll() {

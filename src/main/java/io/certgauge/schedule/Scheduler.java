@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Probes every target of the configuration: the first round at once, bounded only by the
- * configuration's {@code concurrency}, then each target every {@code interval} with a stable
- * jitter of up to a tenth of it, so load spreads evenly. A target is never probed twice at the
- * same time: a probe due while the previous one still runs is skipped. Thread-safe.
+ * configuration's {@code concurrency}, then each target every {@code interval} with a stable jitter
+ * of up to a tenth of it, so load spreads evenly. A target is never probed twice at the same time:
+ * a probe due while the previous one still runs is skipped. Thread-safe.
  */
 public final class Scheduler implements AutoCloseable {
 
@@ -51,9 +51,12 @@ public final class Scheduler implements AutoCloseable {
     private final class Scheduled {
         final Target target;
         final AtomicBoolean running = new AtomicBoolean();
+
         /** A probe of this target waits for a worker; a tick then adds no other. */
         final AtomicBoolean queued = new AtomicBoolean();
+
         volatile ScheduledFuture<?> future;
+
         /** Replaced or removed by {@link #apply}; guarded by the scheduler's lock. */
         boolean retired;
 
@@ -87,7 +90,8 @@ public final class Scheduler implements AutoCloseable {
         private void store(TargetResult result) {
             synchronized (Scheduler.this) {
                 if (retired) {
-                    LOG.debug("{}: dropping a result of the definition before the reload",
+                    LOG.debug(
+                            "{}: dropping a result of the definition before the reload",
                             target.id());
                     return;
                 }
@@ -96,18 +100,19 @@ public final class Scheduler implements AutoCloseable {
         }
 
         /**
-         * Queues a probe unless one is waiting already: when probes fall behind the interval,
-         * the queue holds each target once and every target keeps its turn.
+         * Queues a probe unless one is waiting already: when probes fall behind the interval, the
+         * queue holds each target once and every target keeps its turn.
          */
         void enqueue(Executor workers, Runnable whenDone) {
             if (!queued.compareAndSet(false, true)) {
                 whenDone.run();
                 return;
             }
-            workers.execute(() -> {
-                queued.set(false);
-                runOnce(whenDone);
-            });
+            workers.execute(
+                    () -> {
+                        queued.set(false);
+                        runOnce(whenDone);
+                    });
         }
 
         void retire() {
@@ -125,13 +130,17 @@ public final class Scheduler implements AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("certgauge-timer"));
         this.workers =
                 new ThreadPoolExecutor(
-                        1, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                        1,
+                        1,
+                        60,
+                        TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(),
                         daemon("certgauge-probe"));
     }
 
     /**
-     * Starts probing a configuration, or switches to a new one: targets that are new or changed
-     * are probed at once, unchanged ones keep their schedule, removed ones stop.
+     * Starts probing a configuration, or switches to a new one: targets that are new or changed are
+     * probed at once, unchanged ones keep their schedule, removed ones stop.
      */
     public synchronized void apply(Config config) {
         resize(config.concurrency());
@@ -163,8 +172,8 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
-     * True once the first round after start finished; stays true across reloads, so readiness
-     * does not flap when the configuration changes.
+     * True once the first round after start finished; stays true across reloads, so readiness does
+     * not flap when the configuration changes.
      */
     public boolean ready() {
         return ready;
@@ -204,7 +213,9 @@ public final class Scheduler implements AutoCloseable {
             s.future =
                     timer.scheduleAtFixedRate(
                             () -> s.enqueue(workers, () -> {}),
-                            first, interval, TimeUnit.MILLISECONDS);
+                            first,
+                            interval,
+                            TimeUnit.MILLISECONDS);
         }
     }
 
@@ -240,9 +251,21 @@ public final class Scheduler implements AutoCloseable {
 
     private static Target withoutLine(Target t) {
         return new Target(
-                t.id(), t.host(), t.asciiHost(), t.port(), t.sni(), t.starttls(), t.labels(),
-                t.caFile(), t.interval(), t.timeout(), t.ipFamily(), t.thresholds(),
-                t.revocation(), t.privateRoots(), 0);
+                t.id(),
+                t.host(),
+                t.asciiHost(),
+                t.port(),
+                t.sni(),
+                t.starttls(),
+                t.labels(),
+                t.caFile(),
+                t.interval(),
+                t.timeout(),
+                t.ipFamily(),
+                t.thresholds(),
+                t.revocation(),
+                t.privateRoots(),
+                0);
     }
 
     private static ThreadFactory daemon(String name) {

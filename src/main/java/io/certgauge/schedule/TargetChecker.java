@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Probes one target at every address, analyses each chain read, and merges the outcome with the
- * previous result so that a failed probe keeps the last chain read from that address on
- * display. Thread-safe; it keeps no state of its own.
+ * previous result so that a failed probe keeps the last chain read from that address on display.
+ * Thread-safe; it keeps no state of its own.
  */
 public final class TargetChecker {
 
@@ -100,8 +100,14 @@ public final class TargetChecker {
     private ChainReport analyse(Target target, ChainRead read, TrustMaterial material) {
         Instant deadline = read.startedAt().plus(target.timeout());
         AnalysisContext context =
-                new AnalysisContext(target.checkedName(), target.checkedNameAscii(), material,
-                        read.protocol(), read.ocspStaple(), target.revocation(), deadline);
+                new AnalysisContext(
+                        target.checkedName(),
+                        target.checkedNameAscii(),
+                        material,
+                        read.protocol(),
+                        read.ocspStaple(),
+                        target.revocation(),
+                        deadline);
         return analyzer.analyze(read.chain(), context);
     }
 

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The trust material of each target: the system's public roots plus the target's
- * {@code ca_file}, read once and again only when the file changes. Thread-safe.
+ * The trust material of each target: the system's public roots plus the target's {@code ca_file},
+ * read once and again only when the file changes. Thread-safe.
  */
 public final class TrustCache {
 

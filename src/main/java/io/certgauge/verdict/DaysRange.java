@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A threshold range in days, in the grammar of the Nagios plugin guidelines (section "Threshold
- * and ranges"), with one deliberate change: a bare number {@code N} means {@code N:}, "alert
- * when fewer than N days are left", because that is what {@code -w 30} means for a certificate.
+ * A threshold range in days, in the grammar of the Nagios plugin guidelines (section "Threshold and
+ * ranges"), with one deliberate change: a bare number {@code N} means {@code N:}, "alert when fewer
+ * than N days are left", because that is what {@code -w 30} means for a certificate.
  *
  * <table>
  *   <caption>Accepted forms</caption>
@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code @M:N}</td><td>alert when the value is inside M to N (inclusive)</td></tr>
  * </table>
  *
- * <p>Numbers may be negative and have fractions. {@link #toString()} gives the range as
- * perfdata writes it. Immutable.
+ * <p>Numbers may be negative and have fractions. {@link #toString()} gives the range as perfdata
+ * writes it. Immutable.
  *
  * @param start the lower end; negative infinity for {@code ~}
  * @param end the upper end; positive infinity when omitted
@@ -70,8 +70,7 @@ public record DaysRange(double start, double end, boolean inside) {
             return below(Double.parseDouble(m.group(3)));
         }
         double start = startOf(m.group(2));
-        double end =
-                m.group(3) == null ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(3));
+        double end = m.group(3) == null ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(3));
         if (start > end) {
             throw new IllegalArgumentException(
                     "invalid range '" + text + "': the start is above the end; " + FORMS);

@@ -34,8 +34,8 @@ public enum Status {
     }
 
     /**
-     * The worse of two states. {@code UNKNOWN} ranks above {@code CRITICAL} here, as its exit
-     * code does; {@link Verdict} never combines the two.
+     * The worse of two states. {@code UNKNOWN} ranks above {@code CRITICAL} here, as its exit code
+     * does; {@link Verdict} never combines the two.
      */
     public Status worst(Status other) {
         return compareTo(other) >= 0 ? this : other;

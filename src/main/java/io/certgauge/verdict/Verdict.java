@@ -17,11 +17,11 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code UNKNOWN}: the target has not been probed yet (nothing else applies);
- *   <li>{@code CRITICAL}: any address's latest probe failed; the leaf is expired (fewer than 0
- *       days left); any finding of severity error; days left outside the critical range;
- *   <li>{@code WARNING}: days left outside the warning range; any finding of severity warning
- *       (such as {@code inconsistent_addresses} or {@code renewal_overdue}: they call for a
- *       person, which is what a plugin WARNING means);
+ *   <li>{@code CRITICAL}: any address's latest probe failed; the leaf is expired (fewer than 0 days
+ *       left); any finding of severity error; days left outside the critical range;
+ *   <li>{@code WARNING}: days left outside the warning range; any finding of severity warning (such
+ *       as {@code inconsistent_addresses} or {@code renewal_overdue}: they call for a person, which
+ *       is what a plugin WARNING means);
  *   <li>{@code OK} otherwise.
  * </ul>
  *

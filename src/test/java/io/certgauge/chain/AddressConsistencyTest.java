@@ -39,10 +39,16 @@ class AddressConsistencyTest {
         assertThat(finding).isPresent();
         assertThat(finding.get().code()).isEqualTo(FindingCode.INCONSISTENT_ADDRESSES);
         assertThat(finding.get().message())
-                .isEqualTo("2 different leaf certificates: 127.0.0.1, 127.0.0.3 serve serial "
-                        + serial(CURRENT) + " (sha256 " + shortFingerprint(CURRENT)
-                        + "...); ::1 serves serial " + serial(OLD)
-                        + " (sha256 " + shortFingerprint(OLD) + "...)");
+                .isEqualTo(
+                        "2 different leaf certificates: 127.0.0.1, 127.0.0.3 serve serial "
+                                + serial(CURRENT)
+                                + " (sha256 "
+                                + shortFingerprint(CURRENT)
+                                + "...); ::1 serves serial "
+                                + serial(OLD)
+                                + " (sha256 "
+                                + shortFingerprint(OLD)
+                                + "...)");
     }
 
     private static String serial(X509Certificate cert) {

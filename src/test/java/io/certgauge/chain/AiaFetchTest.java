@@ -59,10 +59,18 @@ class AiaFetchTest {
 
     /** Analyses a leaf naming {@code caIssuers}, sent alone, with revocation off. */
     ChainReport analyzeLeafAlone(String caIssuers) {
-        Pki.Issued leaf = RevocationPki.leaf(NAME, CA, NOW.minus(days(10)),
-                RevocationPki.names().caIssuers(caIssuers));
-        AnalysisContext ctx = new AnalysisContext(NAME, NAME, AnalyzerTest.privateRoots(ROOT),
-                "TLSv1.3", null, false, Instant.now().plusSeconds(5));
+        Pki.Issued leaf =
+                RevocationPki.leaf(
+                        NAME, CA, NOW.minus(days(10)), RevocationPki.names().caIssuers(caIssuers));
+        AnalysisContext ctx =
+                new AnalysisContext(
+                        NAME,
+                        NAME,
+                        AnalyzerTest.privateRoots(ROOT),
+                        "TLSv1.3",
+                        null,
+                        false,
+                        Instant.now().plusSeconds(5));
         return analyzer.analyze(AnalyzerTest.certs(leaf), ctx);
     }
 
@@ -80,11 +88,13 @@ class AiaFetchTest {
         assertThat(report.verified()).isTrue();
         assertThat(AnalyzerTest.codes(report)).containsExactly(FindingCode.INCOMPLETE_CHAIN);
         assertThat(AnalyzerTest.message(report, FindingCode.INCOMPLETE_CHAIN))
-                .isEqualTo("the server did not send CN=AIA CA; the chain validates with"
-                        + " CN=AIA CA fetched from " + url("/ca.der")
-                        + " (AIA caIssuers), as browsers that fetch it do");
-        assertThat(report.path()).containsExactly(
-                report.leaf(), CA.certificate(), ROOT.certificate());
+                .isEqualTo(
+                        "the server did not send CN=AIA CA; the chain validates with"
+                                + " CN=AIA CA fetched from "
+                                + url("/ca.der")
+                                + " (AIA caIssuers), as browsers that fetch it do");
+        assertThat(report.path())
+                .containsExactly(report.leaf(), CA.certificate(), ROOT.certificate());
     }
 
     @Test
@@ -118,14 +128,18 @@ class AiaFetchTest {
         assertThat(report.verified()).isFalse();
         assertThat(AnalyzerTest.codes(report)).containsExactly(FindingCode.UNTRUSTED);
         assertThat(AnalyzerTest.message(report, FindingCode.UNTRUSTED))
-                .contains("fetching the issuer named by AIA caIssuers did not help: "
-                        + url("/ca.der") + ": answered HTTP 404");
+                .contains(
+                        "fetching the issuer named by AIA caIssuers did not help: "
+                                + url("/ca.der")
+                                + ": answered HTTP 404");
     }
 
     @Test
     void garbageLeavesTheChainUntrustedAndSaysWhy() {
-        serve("/ca.der", "<html>not a certificate</html>".getBytes(
-                java.nio.charset.StandardCharsets.US_ASCII));
+        serve(
+                "/ca.der",
+                "<html>not a certificate</html>"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
         ChainReport report = analyzeLeafAlone(url("/ca.der"));
 

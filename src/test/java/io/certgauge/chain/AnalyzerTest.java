@@ -57,9 +57,10 @@ class AnalyzerTest {
     }
 
     private static TrustMaterial trust(boolean publicRoot, Pki.Issued... roots) {
-        List<TrustMaterial.Anchor> anchors = Arrays.stream(roots)
-                .map(r -> new TrustMaterial.Anchor(r.certificate(), publicRoot))
-                .collect(Collectors.toList());
+        List<TrustMaterial.Anchor> anchors =
+                Arrays.stream(roots)
+                        .map(r -> new TrustMaterial.Anchor(r.certificate(), publicRoot))
+                        .collect(Collectors.toList());
         return new TrustMaterial(anchors, List.of());
     }
 
@@ -106,15 +107,19 @@ class AnalyzerTest {
 
     @Test
     void findingsComeInFindingCodeOrder() {
-        Pki.Issued selfSigned = Pki.leaf("other.example.test")
-                .validFrom(NOW.minus(days(100)))
-                .validFor(days(90))
-                .issue();
+        Pki.Issued selfSigned =
+                Pki.leaf("other.example.test")
+                        .validFrom(NOW.minus(days(100)))
+                        .validFor(days(90))
+                        .issue();
 
         ChainReport report = analyze(privateRoots(ROOT), selfSigned);
 
-        assertThat(codes(report)).containsExactly(
-                FindingCode.EXPIRED, FindingCode.HOSTNAME_MISMATCH, FindingCode.SELF_SIGNED);
+        assertThat(codes(report))
+                .containsExactly(
+                        FindingCode.EXPIRED,
+                        FindingCode.HOSTNAME_MISMATCH,
+                        FindingCode.SELF_SIGNED);
     }
 
     @Nested
@@ -122,11 +127,12 @@ class AnalyzerTest {
 
         @Test
         void expiredLeafWithAnOtherwiseGoodPathIsExpiredNotUntrusted() {
-            Pki.Issued old = Pki.leaf(NAME)
-                    .issuedBy(INTERMEDIATE)
-                    .validFrom(NOW.minus(days(100)))
-                    .validFor(days(90))
-                    .issue();
+            Pki.Issued old =
+                    Pki.leaf(NAME)
+                            .issuedBy(INTERMEDIATE)
+                            .validFrom(NOW.minus(days(100)))
+                            .validFor(days(90))
+                            .issue();
 
             ChainReport report = analyze(privateRoots(ROOT), old, INTERMEDIATE);
 
@@ -139,10 +145,11 @@ class AnalyzerTest {
 
         @Test
         void leafIsStillValidAtTheSecondOfItsNotAfter() {
-            Pki.Issued last = Pki.leaf(NAME)
-                    .issuedBy(INTERMEDIATE)
-                    .validBetween(NOW.minus(days(90)), NOW)
-                    .issue();
+            Pki.Issued last =
+                    Pki.leaf(NAME)
+                            .issuedBy(INTERMEDIATE)
+                            .validBetween(NOW.minus(days(90)), NOW)
+                            .issue();
 
             ChainReport report = analyze(privateRoots(ROOT), last, INTERMEDIATE);
 
@@ -151,17 +158,19 @@ class AnalyzerTest {
 
         @Test
         void expiredIntermediateIsNamedAsOne() {
-            Pki.Issued expired = Pki.intermediate("Old Intermediate", ROOT)
-                    .validBetween(NOW.minus(days(400)), NOW.minus(days(1)))
-                    .issue();
+            Pki.Issued expired =
+                    Pki.intermediate("Old Intermediate", ROOT)
+                            .validBetween(NOW.minus(days(400)), NOW.minus(days(1)))
+                            .issue();
             Pki.Issued leaf = leaf(NAME, expired).validFrom(NOW.minus(days(100))).issue();
 
             ChainReport report = analyze(privateRoots(ROOT), leaf, expired);
 
             assertThat(codes(report)).contains(FindingCode.EXPIRED);
             assertThat(message(report, FindingCode.EXPIRED))
-                    .isEqualTo("leaf CN=www.example.test expired at 2026-05-22T00:00:00Z; "
-                            + "intermediate CN=Old Intermediate expired at 2026-05-31T00:00:00Z");
+                    .isEqualTo(
+                            "leaf CN=www.example.test expired at 2026-05-22T00:00:00Z; intermediate"
+                                    + " CN=Old Intermediate expired at 2026-05-31T00:00:00Z");
         }
     }
 
@@ -176,8 +185,9 @@ class AnalyzerTest {
 
             assertThat(codes(report)).containsExactly(FindingCode.NOT_YET_VALID);
             assertThat(message(report, FindingCode.NOT_YET_VALID))
-                    .isEqualTo("leaf CN=www.example.test is not valid before"
-                            + " 2026-06-02T00:00:00Z");
+                    .isEqualTo(
+                            "leaf CN=www.example.test is not valid before"
+                                    + " 2026-06-02T00:00:00Z");
             assertThat(report.verified()).isTrue();
         }
 
@@ -202,9 +212,10 @@ class AnalyzerTest {
 
             assertThat(codes(report)).containsExactly(FindingCode.HOSTNAME_MISMATCH);
             assertThat(report.hostnameMatch()).isFalse();
-            assertThat(message(report, FindingCode.HOSTNAME_MISMATCH)).isEqualTo(
-                    "leaf CN=other.example.test is not valid for www.example.test: "
-                            + "it covers DNS:other.example.test");
+            assertThat(message(report, FindingCode.HOSTNAME_MISMATCH))
+                    .isEqualTo(
+                            "leaf CN=other.example.test is not valid for www.example.test: "
+                                    + "it covers DNS:other.example.test");
         }
 
         @Test
@@ -264,10 +275,8 @@ class AnalyzerTest {
     @Nested
     class SelfSigned {
 
-        final Pki.Issued selfSigned = Pki.leaf(NAME)
-                .validFrom(NOW.minus(days(10)))
-                .validFor(days(90))
-                .issue();
+        final Pki.Issued selfSigned =
+                Pki.leaf(NAME).validFrom(NOW.minus(days(10))).validFor(days(90)).issue();
 
         @Test
         void selfSignedLeafIsSelfSignedAndNotAlsoUntrusted() {
@@ -299,10 +308,11 @@ class AnalyzerTest {
             ChainReport report = analyze(privateRoots(otherRoot), LEAF, INTERMEDIATE);
 
             assertThat(codes(report)).containsExactly(FindingCode.UNTRUSTED);
-            assertThat(message(report, FindingCode.UNTRUSTED)).isEqualTo(
-                    "no acceptable path to a trust anchor: unknown issuer: no trust anchor or"
-                            + " known certificate for issuer CN=Test Root of"
-                            + " CN=Test Intermediate");
+            assertThat(message(report, FindingCode.UNTRUSTED))
+                    .isEqualTo(
+                            "no acceptable path to a trust anchor: unknown issuer: no trust anchor"
+                                    + " or known certificate for issuer CN=Test Root of CN=Test"
+                                    + " Intermediate");
             assertThat(report.verified()).isFalse();
             assertThat(report.path()).containsExactlyElementsOf(certs(LEAF, INTERMEDIATE));
         }
@@ -314,10 +324,18 @@ class AnalyzerTest {
             // certificate of A is another certificate of the same CA (subject and key).
             Pki.Issued a = root("Loop A");
             Pki.Issued bByA = intermediate("Loop B", a);
-            Pki.Issued aByB = Pki.intermediate("Loop A", bByA).keyPair(a.keyPair())
-                    .validFrom(NOW.minus(days(300))).validFor(days(1825)).issue();
-            Pki.Issued aByBAgain = Pki.intermediate("Loop A", bByA).keyPair(a.keyPair())
-                    .validFrom(NOW.minus(days(200))).validFor(days(1825)).issue();
+            Pki.Issued aByB =
+                    Pki.intermediate("Loop A", bByA)
+                            .keyPair(a.keyPair())
+                            .validFrom(NOW.minus(days(300)))
+                            .validFor(days(1825))
+                            .issue();
+            Pki.Issued aByBAgain =
+                    Pki.intermediate("Loop A", bByA)
+                            .keyPair(a.keyPair())
+                            .validFrom(NOW.minus(days(200)))
+                            .validFor(days(1825))
+                            .issue();
             Pki.Issued leaf = leaf(NAME, aByB).issue();
 
             ChainReport report =
@@ -329,47 +347,52 @@ class AnalyzerTest {
 
         @Test
         void issuerThatIsNotACaBreaksBasicConstraints() {
-            Pki.Issued notCa = Pki.intermediate("Not A CA", ROOT)
-                    .ca(false)
-                    .validFrom(NOW.minus(days(300)))
-                    .validFor(days(1825))
-                    .issue();
+            Pki.Issued notCa =
+                    Pki.intermediate("Not A CA", ROOT)
+                            .ca(false)
+                            .validFrom(NOW.minus(days(300)))
+                            .validFor(days(1825))
+                            .issue();
             Pki.Issued leaf = leaf(NAME, notCa).issue();
 
             ChainReport report = analyze(privateRoots(ROOT), leaf, notCa);
 
             assertThat(codes(report)).containsExactly(FindingCode.UNTRUSTED);
-            assertThat(message(report, FindingCode.UNTRUSTED)).isEqualTo(
-                    "no acceptable path to a trust anchor: basic constraints: CN=Not A CA issued"
-                            + " CN=www.example.test but is not a CA"
-                            + " (basicConstraints cA is false or absent)");
+            assertThat(message(report, FindingCode.UNTRUSTED))
+                    .isEqualTo(
+                            "no acceptable path to a trust anchor: basic constraints: CN=Not A CA"
+                                + " issued CN=www.example.test but is not a CA (basicConstraints cA"
+                                + " is false or absent)");
         }
 
         @Test
         void intermediateBelowARootWithPathLengthZeroBreaksPathLength() {
-            Pki.Issued strictRoot = Pki.root("Strict Root")
-                    .pathLength(0)
-                    .validFrom(NOW.minus(days(400)))
-                    .validFor(days(3650))
-                    .issue();
+            Pki.Issued strictRoot =
+                    Pki.root("Strict Root")
+                            .pathLength(0)
+                            .validFrom(NOW.minus(days(400)))
+                            .validFor(days(3650))
+                            .issue();
             Pki.Issued inter = intermediate("Inter", strictRoot);
             Pki.Issued leaf = leaf(NAME, inter).issue();
 
             ChainReport report = analyze(privateRoots(strictRoot), leaf, inter);
 
             assertThat(codes(report)).containsExactly(FindingCode.UNTRUSTED);
-            assertThat(message(report, FindingCode.UNTRUSTED)).isEqualTo(
-                    "no acceptable path to a trust anchor: path length: CN=Inter exceeds the"
-                            + " pathLenConstraint 0 of CN=Strict Root");
+            assertThat(message(report, FindingCode.UNTRUSTED))
+                    .isEqualTo(
+                            "no acceptable path to a trust anchor: path length: CN=Inter exceeds"
+                                    + " the pathLenConstraint 0 of CN=Strict Root");
         }
 
         @Test
         void intermediateWithinItsRootsPathLengthIsFine() {
-            Pki.Issued root = Pki.root("Root With Room")
-                    .pathLength(1)
-                    .validFrom(NOW.minus(days(400)))
-                    .validFor(days(3650))
-                    .issue();
+            Pki.Issued root =
+                    Pki.root("Root With Room")
+                            .pathLength(1)
+                            .validFrom(NOW.minus(days(400)))
+                            .validFor(days(3650))
+                            .issue();
             Pki.Issued inter = intermediate("Inter", root);
             Pki.Issued leaf = leaf(NAME, inter).issue();
 
@@ -380,23 +403,36 @@ class AnalyzerTest {
 
         @Test
         void issuerWhoseKeyUsageLacksCertSignBreaksKeyUsage() {
-            Pki.Issued noCertSign = TestCerts.ca("No Cert Sign", ROOT,
-                    KeyUsage.digitalSignature | KeyUsage.cRLSign, false,
-                    NOW.minus(days(300)), days(1825));
+            Pki.Issued noCertSign =
+                    TestCerts.ca(
+                            "No Cert Sign",
+                            ROOT,
+                            KeyUsage.digitalSignature | KeyUsage.cRLSign,
+                            false,
+                            NOW.minus(days(300)),
+                            days(1825));
             Pki.Issued leaf = leaf(NAME, noCertSign).issue();
 
             ChainReport report = analyze(privateRoots(ROOT), leaf, noCertSign);
 
             assertThat(codes(report)).containsExactly(FindingCode.UNTRUSTED);
-            assertThat(message(report, FindingCode.UNTRUSTED)).isEqualTo(
-                    "no acceptable path to a trust anchor: key usage: CN=No Cert Sign issued"
-                            + " CN=www.example.test but its keyUsage does not allow keyCertSign");
+            assertThat(message(report, FindingCode.UNTRUSTED))
+                    .isEqualTo(
+                            "no acceptable path to a trust anchor: key usage: CN=No Cert Sign"
+                                    + " issued CN=www.example.test but its keyUsage does not allow"
+                                    + " keyCertSign");
         }
 
         @Test
         void issuerWhoseKeyUsageAllowsCertSignIsFine() {
-            Pki.Issued certSign = TestCerts.ca("Cert Sign", ROOT,
-                    KeyUsage.keyCertSign, false, NOW.minus(days(300)), days(1825));
+            Pki.Issued certSign =
+                    TestCerts.ca(
+                            "Cert Sign",
+                            ROOT,
+                            KeyUsage.keyCertSign,
+                            false,
+                            NOW.minus(days(300)),
+                            days(1825));
             Pki.Issued leaf = leaf(NAME, certSign).issue();
 
             ChainReport report = analyze(privateRoots(ROOT), leaf, certSign);
@@ -409,28 +445,38 @@ class AnalyzerTest {
             X509Certificate broken = TestCerts.tampered(LEAF.certificate());
             List<X509Certificate> presented = List.of(broken, INTERMEDIATE.certificate());
 
-            ChainReport report = analyzer.analyze(
-                    presented, new AnalysisContext(NAME, NAME, privateRoots(ROOT)));
+            ChainReport report =
+                    analyzer.analyze(
+                            presented, new AnalysisContext(NAME, NAME, privateRoots(ROOT)));
 
             assertThat(codes(report)).containsExactly(FindingCode.UNTRUSTED);
-            assertThat(message(report, FindingCode.UNTRUSTED)).isEqualTo(
-                    "no acceptable path to a trust anchor: signature: the signature on"
-                            + " CN=www.example.test does not verify with the key of"
-                            + " CN=Test Intermediate");
+            assertThat(message(report, FindingCode.UNTRUSTED))
+                    .isEqualTo(
+                            "no acceptable path to a trust anchor: signature: the signature on"
+                                    + " CN=www.example.test does not verify with the key of"
+                                    + " CN=Test Intermediate");
         }
 
         @Test
         void unknownCriticalExtensionOnAnIssuerIsFatal() {
-            Pki.Issued odd = TestCerts.ca("Odd CA", ROOT, KeyUsage.keyCertSign, true,
-                    NOW.minus(days(300)), days(1825));
+            Pki.Issued odd =
+                    TestCerts.ca(
+                            "Odd CA",
+                            ROOT,
+                            KeyUsage.keyCertSign,
+                            true,
+                            NOW.minus(days(300)),
+                            days(1825));
             Pki.Issued leaf = leaf(NAME, odd).issue();
 
             ChainReport report = analyze(privateRoots(ROOT), leaf, odd);
 
             assertThat(codes(report)).containsExactly(FindingCode.UNTRUSTED);
-            assertThat(message(report, FindingCode.UNTRUSTED)).isEqualTo(
-                    "no acceptable path to a trust anchor: critical extension: CN=Odd CA has the"
-                            + " unrecognised critical extension " + TestCerts.UNKNOWN_EXTENSION);
+            assertThat(message(report, FindingCode.UNTRUSTED))
+                    .isEqualTo(
+                            "no acceptable path to a trust anchor: critical extension: CN=Odd CA"
+                                    + " has the unrecognised critical extension "
+                                    + TestCerts.UNKNOWN_EXTENSION);
         }
     }
 
@@ -439,24 +485,25 @@ class AnalyzerTest {
 
         @Test
         void leafOnlyChainWhoseIntermediateIsKnownIsIncompleteButVerified() {
-            TrustMaterial trust = TrustMaterial.fromCertificates(
-                    certs(ROOT, INTERMEDIATE), false);
+            TrustMaterial trust = TrustMaterial.fromCertificates(certs(ROOT, INTERMEDIATE), false);
 
             ChainReport report = analyze(trust, LEAF);
 
             assertThat(codes(report)).containsExactly(FindingCode.INCOMPLETE_CHAIN);
-            assertThat(message(report, FindingCode.INCOMPLETE_CHAIN)).isEqualTo(
-                    "the server did not send CN=Test Intermediate; the path was completed from"
-                            + " the trust material");
+            assertThat(message(report, FindingCode.INCOMPLETE_CHAIN))
+                    .isEqualTo(
+                            "the server did not send CN=Test Intermediate; the path was completed"
+                                    + " from the trust material");
             assertThat(report.verified()).isTrue();
             assertThat(report.path()).containsExactlyElementsOf(certs(LEAF, INTERMEDIATE, ROOT));
         }
 
         @Test
         void intermediateHeldAsAnAnchorStillHadToBeSent() {
-            TrustMaterial trust = new TrustMaterial(
-                    List.of(new TrustMaterial.Anchor(INTERMEDIATE.certificate(), false)),
-                    List.of());
+            TrustMaterial trust =
+                    new TrustMaterial(
+                            List.of(new TrustMaterial.Anchor(INTERMEDIATE.certificate(), false)),
+                            List.of());
 
             ChainReport report = analyze(trust, LEAF);
 
@@ -466,8 +513,7 @@ class AnalyzerTest {
 
         @Test
         void chainThatSendsTheKnownIntermediateIsComplete() {
-            TrustMaterial trust = TrustMaterial.fromCertificates(
-                    certs(ROOT, INTERMEDIATE), false);
+            TrustMaterial trust = TrustMaterial.fromCertificates(certs(ROOT, INTERMEDIATE), false);
 
             ChainReport report = analyze(trust, LEAF, INTERMEDIATE);
 
@@ -483,9 +529,10 @@ class AnalyzerTest {
             ChainReport report = analyze(privateRoots(ROOT), LEAF, ROOT, INTERMEDIATE);
 
             assertThat(codes(report)).containsExactly(FindingCode.CHAIN_ORDER);
-            assertThat(message(report, FindingCode.CHAIN_ORDER)).isEqualTo(
-                    "certificate 3 of 3 (CN=Test Intermediate) is out of order; the path is"
-                            + " CN=www.example.test <- CN=Test Intermediate <- CN=Test Root");
+            assertThat(message(report, FindingCode.CHAIN_ORDER))
+                    .isEqualTo(
+                            "certificate 3 of 3 (CN=Test Intermediate) is out of order; the path is"
+                                + " CN=www.example.test <- CN=Test Intermediate <- CN=Test Root");
             assertThat(report.valid()).isTrue();
             assertThat(report.path()).containsExactlyElementsOf(certs(LEAF, INTERMEDIATE, ROOT));
         }
@@ -510,9 +557,10 @@ class AnalyzerTest {
     @Nested
     class ExpiredExtraCert {
 
-        final Pki.Issued oldRoot = Pki.root("Old Root")
-                .validBetween(NOW.minus(days(4000)), NOW.minus(days(60)))
-                .issue();
+        final Pki.Issued oldRoot =
+                Pki.root("Old Root")
+                        .validBetween(NOW.minus(days(4000)), NOW.minus(days(60)))
+                        .issue();
         final Pki.Issued newRoot = root("New Root");
         final Pki.Issued newInter = intermediate("New Intermediate", newRoot);
         final Pki.Issued newLeaf = leaf(NAME, newInter).issue();
@@ -529,13 +577,13 @@ class AnalyzerTest {
         void expiredCrossSignedRootAppendedToAValidChainIsAWarningOnly() {
             Pki.Issued cross = crossSigned(NOW.minus(days(30)));
 
-            ChainReport report =
-                    analyze(privateRoots(newRoot, oldRoot), newLeaf, newInter, cross);
+            ChainReport report = analyze(privateRoots(newRoot, oldRoot), newLeaf, newInter, cross);
 
             assertThat(codes(report)).containsExactly(FindingCode.EXPIRED_EXTRA_CERT);
-            assertThat(message(report, FindingCode.EXPIRED_EXTRA_CERT)).isEqualTo(
-                    "the server sent CN=New Root (expired at 2026-05-02T00:00:00Z), which the"
-                            + " path does not use");
+            assertThat(message(report, FindingCode.EXPIRED_EXTRA_CERT))
+                    .isEqualTo(
+                            "the server sent CN=New Root (expired at 2026-05-02T00:00:00Z), which"
+                                    + " the path does not use");
             assertThat(report.valid()).isTrue();
             assertThat(report.verified()).isTrue();
             assertThat(report.path()).containsExactlyElementsOf(certs(newLeaf, newInter, newRoot));
@@ -548,8 +596,7 @@ class AnalyzerTest {
         void unexpiredCrossSignedRootIsNoFinding() {
             Pki.Issued cross = crossSigned(NOW.plus(days(30)));
 
-            ChainReport report =
-                    analyze(privateRoots(newRoot, oldRoot), newLeaf, newInter, cross);
+            ChainReport report = analyze(privateRoots(newRoot, oldRoot), newLeaf, newInter, cross);
 
             assertThat(report.findings()).isEmpty();
         }
@@ -594,9 +641,10 @@ class AnalyzerTest {
 
             ChainReport report = analyze(privateRoots(ROOT), leaf, INTERMEDIATE);
 
-            assertThat(message(report, FindingCode.RENEWAL_OVERDUE)).isEqualTo(
-                    "leaf CN=www.example.test has 9.0 days left of a 90.0-day lifetime; it"
-                            + " should have been renewed before 2026-05-18T12:00:00Z");
+            assertThat(message(report, FindingCode.RENEWAL_OVERDUE))
+                    .isEqualTo(
+                            "leaf CN=www.example.test has 9.0 days left of a 90.0-day lifetime; it"
+                                    + " should have been renewed before 2026-05-18T12:00:00Z");
         }
 
         @Test
@@ -630,11 +678,12 @@ class AnalyzerTest {
         })
         void flaggedBeyondTheCaBrowserForumLimitOnItsIssueDateForPublicRootsOnly(
                 String notBefore, String lifetime, boolean publicRoot, boolean flagged) {
-            Pki.Issued leaf = Pki.leaf(NAME)
-                    .issuedBy(INTERMEDIATE)
-                    .validFrom(Instant.parse(notBefore))
-                    .validFor(Duration.parse(lifetime))
-                    .issue();
+            Pki.Issued leaf =
+                    Pki.leaf(NAME)
+                            .issuedBy(INTERMEDIATE)
+                            .validFrom(Instant.parse(notBefore))
+                            .validFor(Duration.parse(lifetime))
+                            .issue();
             TrustMaterial trust = publicRoot ? publicRoots(ROOT) : privateRoots(ROOT);
 
             ChainReport report = analyze(trust, leaf, INTERMEDIATE);
@@ -645,18 +694,20 @@ class AnalyzerTest {
 
         @Test
         void messageNamesTheLimitAndTheIssueDate() {
-            Pki.Issued leaf = Pki.leaf(NAME)
-                    .issuedBy(INTERMEDIATE)
-                    .validFrom(Instant.parse("2026-03-01T00:00:00Z"))
-                    .validFor(days(399))
-                    .issue();
+            Pki.Issued leaf =
+                    Pki.leaf(NAME)
+                            .issuedBy(INTERMEDIATE)
+                            .validFrom(Instant.parse("2026-03-01T00:00:00Z"))
+                            .validFor(days(399))
+                            .issue();
 
             ChainReport report = analyze(publicRoots(ROOT), leaf, INTERMEDIATE);
 
             assertThat(codes(report)).containsExactly(FindingCode.LIFETIME_TOO_LONG);
-            assertThat(message(report, FindingCode.LIFETIME_TOO_LONG)).isEqualTo(
-                    "leaf CN=www.example.test is valid for 399.0 days; the CA/Browser Forum"
-                            + " allows 398 days for certificates issued 2026-03-01T00:00:00Z");
+            assertThat(message(report, FindingCode.LIFETIME_TOO_LONG))
+                    .isEqualTo(
+                            "leaf CN=www.example.test is valid for 399.0 days; the CA/Browser Forum"
+                                + " allows 398 days for certificates issued 2026-03-01T00:00:00Z");
         }
     }
 
@@ -665,9 +716,10 @@ class AnalyzerTest {
 
         @Test
         void intermediateThatExpiresBeforeTheLeafSetsTheChainExpiry() {
-            Pki.Issued shortInter = Pki.intermediate("Short Intermediate", ROOT)
-                    .validBetween(NOW.minus(days(300)), NOW.plus(days(20)))
-                    .issue();
+            Pki.Issued shortInter =
+                    Pki.intermediate("Short Intermediate", ROOT)
+                            .validBetween(NOW.minus(days(300)), NOW.plus(days(20)))
+                            .issue();
             Pki.Issued leaf = leaf(NAME, shortInter).issue();
 
             ChainReport report = analyze(privateRoots(ROOT), leaf, shortInter);
@@ -679,9 +731,10 @@ class AnalyzerTest {
 
         @Test
         void trustAnchorCountsInTheChainExpiry() {
-            Pki.Issued endingRoot = Pki.root("Ending Root")
-                    .validBetween(NOW.minus(days(3000)), NOW.plus(days(5)))
-                    .issue();
+            Pki.Issued endingRoot =
+                    Pki.root("Ending Root")
+                            .validBetween(NOW.minus(days(3000)), NOW.plus(days(5)))
+                            .issue();
             Pki.Issued inter = intermediate("Inter", endingRoot);
             Pki.Issued leaf = leaf(NAME, inter).issue();
 
@@ -693,13 +746,15 @@ class AnalyzerTest {
 
         @Test
         void untrustedChainExpiryIsMeasuredOnThePresentedIssuerChain() {
-            Pki.Issued shortInter = Pki.intermediate("Short Intermediate", ROOT)
-                    .validBetween(NOW.minus(days(300)), NOW.plus(days(20)))
-                    .issue();
+            Pki.Issued shortInter =
+                    Pki.intermediate("Short Intermediate", ROOT)
+                            .validBetween(NOW.minus(days(300)), NOW.plus(days(20)))
+                            .issue();
             Pki.Issued leaf = leaf(NAME, shortInter).issue();
-            Pki.Issued unrelated = Pki.root("Unrelated")
-                    .validBetween(NOW.minus(days(300)), NOW.plus(days(2)))
-                    .issue();
+            Pki.Issued unrelated =
+                    Pki.root("Unrelated")
+                            .validBetween(NOW.minus(days(300)), NOW.plus(days(2)))
+                            .issue();
 
             ChainReport report = analyze(privateRoots(root("Other")), leaf, shortInter, unrelated);
 
@@ -724,10 +779,11 @@ class AnalyzerTest {
     class PathChoice {
 
         final Pki.Issued currentInter = intermediate("Twin Intermediate", ROOT);
-        final Pki.Issued expiredTwin = Pki.intermediate("Twin Intermediate", ROOT)
-                .keyPair(currentInter.keyPair())
-                .validBetween(NOW.minus(days(800)), NOW.minus(days(30)))
-                .issue();
+        final Pki.Issued expiredTwin =
+                Pki.intermediate("Twin Intermediate", ROOT)
+                        .keyPair(currentInter.keyPair())
+                        .validBetween(NOW.minus(days(800)), NOW.minus(days(30)))
+                        .issue();
         final Pki.Issued leaf = leaf(NAME, currentInter).issue();
 
         @Test
@@ -748,8 +804,9 @@ class AnalyzerTest {
             assertThat(report.verified()).isTrue();
             assertThat(codes(report)).containsExactly(FindingCode.EXPIRED);
             assertThat(message(report, FindingCode.EXPIRED))
-                    .isEqualTo("intermediate CN=Twin Intermediate expired at"
-                            + " 2026-05-02T00:00:00Z");
+                    .isEqualTo(
+                            "intermediate CN=Twin Intermediate expired at"
+                                    + " 2026-05-02T00:00:00Z");
         }
 
         @Test
@@ -760,8 +817,10 @@ class AnalyzerTest {
             Pki.Issued bByA = Pki.intermediate("Loop B", a).keyPair(b.keyPair()).issue();
             Pki.Issued leaf = leaf(NAME, a).issue();
 
-            ChainReport report = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                    () -> analyze(privateRoots(ROOT), leaf, aByB, bByA));
+            ChainReport report =
+                    assertTimeoutPreemptively(
+                            Duration.ofSeconds(10),
+                            () -> analyze(privateRoots(ROOT), leaf, aByB, bByA));
 
             assertThat(codes(report)).contains(FindingCode.UNTRUSTED);
             assertThat(message(report, FindingCode.UNTRUSTED)).contains("unknown issuer");
@@ -778,20 +837,25 @@ class AnalyzerTest {
             for (Pki.Issued subject : cas) {
                 for (Pki.Issued issuer : cas) {
                     if (subject != issuer) {
-                        presented.add(Pki.intermediate(
-                                        CertificateFacts.commonName(subject.certificate()
-                                                .getSubjectX500Principal().getName()), issuer)
-                                .keyPair(subject.keyPair())
-                                .validFrom(NOW.minus(days(10)))
-                                .validFor(days(365))
-                                .issue());
+                        presented.add(
+                                Pki.intermediate(
+                                                CertificateFacts.commonName(
+                                                        subject.certificate()
+                                                                .getSubjectX500Principal()
+                                                                .getName()),
+                                                issuer)
+                                        .keyPair(subject.keyPair())
+                                        .validFrom(NOW.minus(days(10)))
+                                        .validFor(days(365))
+                                        .issue());
                     }
                 }
             }
             Pki.Issued[] chain = presented.toArray(new Pki.Issued[0]);
 
-            ChainReport report = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                    () -> analyze(privateRoots(ROOT), chain));
+            ChainReport report =
+                    assertTimeoutPreemptively(
+                            Duration.ofSeconds(20), () -> analyze(privateRoots(ROOT), chain));
 
             assertThat(codes(report)).contains(FindingCode.UNTRUSTED);
         }
@@ -802,10 +866,12 @@ class AnalyzerTest {
             Pki.Issued b = root("Way B");
             Pki.Issued aByB = Pki.intermediate("Way A", b).keyPair(a.keyPair()).issue();
             Pki.Issued bByA = Pki.intermediate("Way B", a).keyPair(b.keyPair()).issue();
-            Pki.Issued aByRoot = Pki.intermediate("Way A", ROOT).keyPair(a.keyPair())
-                    .validFrom(NOW.minus(days(10)))
-                    .validFor(days(365))
-                    .issue();
+            Pki.Issued aByRoot =
+                    Pki.intermediate("Way A", ROOT)
+                            .keyPair(a.keyPair())
+                            .validFrom(NOW.minus(days(10)))
+                            .validFor(days(365))
+                            .issue();
             Pki.Issued leaf = leaf(NAME, a).issue();
 
             ChainReport report = analyze(privateRoots(ROOT), leaf, aByB, bByA, aByRoot);

@@ -31,10 +31,10 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Certificates with exactly the extensions a rule test needs, which {@link Pki} does not make:
- * name constraints, odd extKeyUsage lists, missing key identifiers, chosen serials and keys.
- * Starts from a well-formed web PKI certificate (key identifiers, critical basicConstraints,
- * keyUsage, and for a leaf serverAuth and a SAN equal to its CN) that each test then bends.
+ * Certificates with exactly the extensions a rule test needs, which {@link Pki} does not make: name
+ * constraints, odd extKeyUsage lists, missing key identifiers, chosen serials and keys. Starts from
+ * a well-formed web PKI certificate (key identifiers, critical basicConstraints, keyUsage, and for
+ * a leaf serverAuth and a SAN equal to its CN) that each test then bends.
  */
 final class CertBuilder {
 
@@ -106,7 +106,9 @@ final class CertBuilder {
 
     /** Critical name constraints; either list may be empty (and is then left out). */
     CertBuilder nameConstraints(List<GeneralName> permitted, List<GeneralName> excluded) {
-        return extension(Extension.nameConstraints, true,
+        return extension(
+                Extension.nameConstraints,
+                true,
                 new NameConstraints(subtrees(permitted), subtrees(excluded)));
     }
 
@@ -129,13 +131,19 @@ final class CertBuilder {
         try {
             KeyPair keyPair = keys != null ? keys : Pki.generateKeyPair("EC", 256);
             KeyPair signer = issuer != null ? issuer.keyPair() : keyPair;
-            X500Name issuerName = issuer != null
-                    ? X500Name.getInstance(
-                            issuer.certificate().getSubjectX500Principal().getEncoded())
-                    : new X500Name(subject);
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
-                    serial, Date.from(notBefore), Date.from(notBefore.plus(validity)),
-                    new X500Name(subject), keyPair.getPublic());
+            X500Name issuerName =
+                    issuer != null
+                            ? X500Name.getInstance(
+                                    issuer.certificate().getSubjectX500Principal().getEncoded())
+                            : new X500Name(subject);
+            X509v3CertificateBuilder builder =
+                    new JcaX509v3CertificateBuilder(
+                            issuerName,
+                            serial,
+                            Date.from(notBefore),
+                            Date.from(notBefore.plus(validity)),
+                            new X500Name(subject),
+                            keyPair.getPublic());
             for (Object[] e : defaults(keyPair, signer)) {
                 ASN1ObjectIdentifier oid = (ASN1ObjectIdentifier) e[0];
                 boolean overridden = extensions.stream().anyMatch(x -> x[0].equals(oid));
@@ -147,11 +155,16 @@ final class CertBuilder {
                 builder.addExtension(
                         (ASN1ObjectIdentifier) e[0], (Boolean) e[1], (ASN1Encodable) e[2]);
             }
-            String algorithm = signer.getPrivate().getAlgorithm().equals("EC")
-                    ? "SHA256withECDSA" : "SHA256with" + signer.getPrivate().getAlgorithm();
-            X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder(algorithm)
-                            .build(signer.getPrivate())));
+            String algorithm =
+                    signer.getPrivate().getAlgorithm().equals("EC")
+                            ? "SHA256withECDSA"
+                            : "SHA256with" + signer.getPrivate().getAlgorithm();
+            X509Certificate cert =
+                    new JcaX509CertificateConverter()
+                            .getCertificate(
+                                    builder.build(
+                                            new JcaContentSignerBuilder(algorithm)
+                                                    .build(signer.getPrivate())));
             return new Pki.Issued(cert, keyPair);
         } catch (Exception e) {
             throw new IllegalStateException("cannot issue test certificate " + subject, e);
@@ -161,18 +174,37 @@ final class CertBuilder {
     private List<Object[]> defaults(KeyPair keyPair, KeyPair signer) throws Exception {
         JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
         List<Object[]> defaults = new ArrayList<>();
-        defaults.add(new Object[] {Extension.subjectKeyIdentifier, false,
-            utils.createSubjectKeyIdentifier(keyPair.getPublic())});
+        defaults.add(
+                new Object[] {
+                    Extension.subjectKeyIdentifier,
+                    false,
+                    utils.createSubjectKeyIdentifier(keyPair.getPublic())
+                });
         if (issuer != null) {
-            defaults.add(new Object[] {Extension.authorityKeyIdentifier, false,
-                utils.createAuthorityKeyIdentifier(signer.getPublic())});
+            defaults.add(
+                    new Object[] {
+                        Extension.authorityKeyIdentifier,
+                        false,
+                        utils.createAuthorityKeyIdentifier(signer.getPublic())
+                    });
         }
         defaults.add(new Object[] {Extension.basicConstraints, true, new BasicConstraints(ca)});
-        defaults.add(new Object[] {Extension.keyUsage, true, new KeyUsage(ca
-                ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature)});
+        defaults.add(
+                new Object[] {
+                    Extension.keyUsage,
+                    true,
+                    new KeyUsage(
+                            ca
+                                    ? KeyUsage.keyCertSign | KeyUsage.cRLSign
+                                    : KeyUsage.digitalSignature)
+                });
         if (!ca) {
-            defaults.add(new Object[] {Extension.extendedKeyUsage, false,
-                new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth)});
+            defaults.add(
+                    new Object[] {
+                        Extension.extendedKeyUsage,
+                        false,
+                        new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth)
+                    });
         }
         return defaults;
     }

@@ -50,14 +50,13 @@ class CryptoPolicyTest {
     }
 
     static TrustMaterial trusting(Pki.Issued root) {
-        return new TrustMaterial(List.of(new TrustMaterial.Anchor(root.certificate(), false)),
-                List.of());
+        return new TrustMaterial(
+                List.of(new TrustMaterial.Anchor(root.certificate(), false)), List.of());
     }
 
     ChainReport analyze(TrustMaterial trust, String protocol, Pki.Issued... presented) {
-        List<X509Certificate> chain = Arrays.stream(presented)
-                .map(Pki.Issued::certificate)
-                .collect(Collectors.toList());
+        List<X509Certificate> chain =
+                Arrays.stream(presented).map(Pki.Issued::certificate).collect(Collectors.toList());
         AnalysisContext context =
                 new AnalysisContext(NAME, NAME, trust, protocol, null, false, null);
         return analyzer.analyze(chain, context);
@@ -79,21 +78,26 @@ class CryptoPolicyTest {
     static X509Certificate pssSigned(Pki.Issued issuer, String digest, int saltLength)
             throws Exception {
         KeyPair keys = Pki.generateKeyPair("EC", 256);
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                issuer.certificate().getSubjectX500Principal(),
-                BigInteger.valueOf(0x5150),
-                Date.from(NOW.minus(days(10))),
-                Date.from(NOW.plus(days(80))),
-                new X500Principal("CN=" + NAME),
-                keys.getPublic());
-        builder.addExtension(Extension.subjectAlternativeName, false,
+        X509v3CertificateBuilder builder =
+                new JcaX509v3CertificateBuilder(
+                        issuer.certificate().getSubjectX500Principal(),
+                        BigInteger.valueOf(0x5150),
+                        Date.from(NOW.minus(days(10))),
+                        Date.from(NOW.plus(days(80))),
+                        new X500Principal("CN=" + NAME),
+                        keys.getPublic());
+        builder.addExtension(
+                Extension.subjectAlternativeName,
+                false,
                 new GeneralNames(new GeneralName(GeneralName.dNSName, NAME)));
-        PSSParameterSpec pss = new PSSParameterSpec(
-                digest, "MGF1", new MGF1ParameterSpec(digest), saltLength, 1);
-        return new JcaX509CertificateConverter().getCertificate(builder.build(
-                new JcaContentSignerBuilder("RSASSA-PSS", pss)
-                        .setProvider(new BouncyCastleProvider())
-                        .build(issuer.privateKey())));
+        PSSParameterSpec pss =
+                new PSSParameterSpec(digest, "MGF1", new MGF1ParameterSpec(digest), saltLength, 1);
+        return new JcaX509CertificateConverter()
+                .getCertificate(
+                        builder.build(
+                                new JcaContentSignerBuilder("RSASSA-PSS", pss)
+                                        .setProvider(new BouncyCastleProvider())
+                                        .build(issuer.privateKey())));
     }
 
     @Nested
@@ -108,11 +112,15 @@ class CryptoPolicyTest {
 
             ChainReport report = analyze(trusting(root), "TLSv1.3", weak, intermediate);
 
-            assertThat(report.findings()).extracting(Finding::code)
+            assertThat(report.findings())
+                    .extracting(Finding::code)
                     .containsExactly(FindingCode.WEAK_KEY);
             assertThat(report.valid()).isFalse();
-            assertThat(message(report, FindingCode.WEAK_KEY)).contains("leaf CN=" + NAME
-                    + " has a 1024-bit RSA key (at least 2048 bits needed)");
+            assertThat(message(report, FindingCode.WEAK_KEY))
+                    .contains(
+                            "leaf CN="
+                                    + NAME
+                                    + " has a 1024-bit RSA key (at least 2048 bits needed)");
         }
 
         @Test
@@ -139,8 +147,11 @@ class CryptoPolicyTest {
 
             ChainReport report = analyze(trusting(root), null, dsa, intermediate);
 
-            assertThat(message(report, FindingCode.WEAK_KEY)).contains(
-                    "leaf CN=" + NAME + " has a 2048-bit DSA key (DSA is no longer accepted)");
+            assertThat(message(report, FindingCode.WEAK_KEY))
+                    .contains(
+                            "leaf CN="
+                                    + NAME
+                                    + " has a 2048-bit DSA key (DSA is no longer accepted)");
         }
 
         @Test
@@ -152,8 +163,10 @@ class CryptoPolicyTest {
             ChainReport report = analyze(trusting(weakRoot), null, leaf, below);
 
             assertThat(report.verified()).isTrue();
-            assertThat(message(report, FindingCode.WEAK_KEY)).isEqualTo("trust anchor"
-                    + " CN=Weak Root has a 1024-bit RSA key (at least 2048 bits needed)");
+            assertThat(message(report, FindingCode.WEAK_KEY))
+                    .isEqualTo(
+                            "trust anchor CN=Weak Root has a 1024-bit RSA key (at least 2048 bits"
+                                    + " needed)");
         }
 
         @Test
@@ -164,10 +177,13 @@ class CryptoPolicyTest {
 
             ChainReport report = analyze(trusting(root), null, weakLeaf, weakIntermediate);
 
-            assertThat(message(report, FindingCode.WEAK_KEY)).contains(
-                    "leaf CN=" + NAME + " has a 1536-bit RSA key (at least 2048 bits needed);"
-                            + " intermediate CN=Weak Intermediate has a 1024-bit RSA key (at least"
-                            + " 2048 bits needed)");
+            assertThat(message(report, FindingCode.WEAK_KEY))
+                    .contains(
+                            "leaf CN="
+                                    + NAME
+                                    + " has a 1536-bit RSA key (at least 2048 bits needed);"
+                                    + " intermediate CN=Weak Intermediate has a 1024-bit RSA key"
+                                    + " (at least 2048 bits needed)");
         }
 
         @Test
@@ -177,7 +193,8 @@ class CryptoPolicyTest {
 
             ChainReport report = analyze(trusting(stranger), null, weak, intermediate);
 
-            assertThat(report.findings()).extracting(Finding::code)
+            assertThat(report.findings())
+                    .extracting(Finding::code)
                     .containsExactly(FindingCode.UNTRUSTED, FindingCode.WEAK_KEY);
         }
 
@@ -199,26 +216,30 @@ class CryptoPolicyTest {
 
         @Test
         void sha1SignedIntermediateIsAWeakSignature() {
-            Pki.Issued sha1 = intermediate("SHA-1 Intermediate", rsaRoot)
-                    .signatureAlgorithm("SHA1withRSA")
-                    .issue();
+            Pki.Issued sha1 =
+                    intermediate("SHA-1 Intermediate", rsaRoot)
+                            .signatureAlgorithm("SHA1withRSA")
+                            .issue();
             Pki.Issued leaf = leaf(sha1).issue();
 
             ChainReport report = analyze(trusting(rsaRoot), null, leaf, sha1);
 
-            assertThat(report.findings()).extracting(Finding::code)
+            assertThat(report.findings())
+                    .extracting(Finding::code)
                     .containsExactly(FindingCode.WEAK_SIGNATURE);
-            assertThat(message(report, FindingCode.WEAK_SIGNATURE)).contains(
-                    "intermediate CN=SHA-1 Intermediate is signed with SHA1withRSA"
-                            + " (MD5 and SHA-1 signatures can be forged)");
+            assertThat(message(report, FindingCode.WEAK_SIGNATURE))
+                    .contains(
+                            "intermediate CN=SHA-1 Intermediate is signed with SHA1withRSA"
+                                    + " (MD5 and SHA-1 signatures can be forged)");
         }
 
         @Test
         void sha1SelfSignatureOfTheTrustAnchorIsNotAFinding() {
-            Pki.Issued oldRoot = root("Old SHA-1 Root")
-                    .key("RSA", 2048)
-                    .signatureAlgorithm("SHA1withRSA")
-                    .issue();
+            Pki.Issued oldRoot =
+                    root("Old SHA-1 Root")
+                            .key("RSA", 2048)
+                            .signatureAlgorithm("SHA1withRSA")
+                            .issue();
             Pki.Issued intermediate = intermediate("Modern Intermediate", oldRoot).issue();
             Pki.Issued leaf = leaf(intermediate).issue();
 
@@ -265,8 +286,13 @@ class CryptoPolicyTest {
         private final Pki.Issued leaf = leaf(root).issue();
 
         @ParameterizedTest
-        @CsvSource({"TLSv1, true", "TLSv1.1, true", "SSLv3, true", "TLSv1.2, false",
-            "TLSv1.3, false"})
+        @CsvSource({
+            "TLSv1, true",
+            "TLSv1.1, true",
+            "SSLv3, true",
+            "TLSv1.2, false",
+            "TLSv1.3, false"
+        })
         void oldNegotiatedVersionsAreDeprecated(String protocol, boolean deprecated) {
             ChainReport report = analyze(trusting(root), protocol, leaf);
 
@@ -285,9 +311,10 @@ class CryptoPolicyTest {
         void messageSaysTheVersionIsTheBestTheServerOffers() {
             ChainReport report = analyze(trusting(root), "TLSv1", leaf);
 
-            assertThat(message(report, FindingCode.DEPRECATED_PROTOCOL)).contains(
-                    "the server's best protocol is TLSv1 (certgauge offers TLS 1.0 to 1.3);"
-                            + " RFC 8996 deprecates it, and current clients refuse it");
+            assertThat(message(report, FindingCode.DEPRECATED_PROTOCOL))
+                    .contains(
+                            "the server's best protocol is TLSv1 (certgauge offers TLS 1.0 to 1.3);"
+                                    + " RFC 8996 deprecates it, and current clients refuse it");
         }
     }
 }

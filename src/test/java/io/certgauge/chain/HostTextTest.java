@@ -27,8 +27,7 @@ class HostTextTest {
             "*,                      false, false",
             "exa mple.test,          false, false",
         })
-        void hostNamesFollowThePreferredNameSyntax(
-                String name, boolean valid, boolean preferred) {
+        void hostNamesFollowThePreferredNameSyntax(String name, boolean valid, boolean preferred) {
             assertThat(HostSyntax.validName(name, true)).isEqualTo(valid);
             assertThat(HostSyntax.preferredName(name, true)).isEqualTo(preferred);
         }
@@ -58,8 +57,10 @@ class HostTextTest {
             "::,                                 ::",
         })
         void canonicalTextFollowsRfc5952(String address, String canonical) {
-            byte[] octets = ASN1OctetString.getInstance(
-                    new GeneralName(GeneralName.iPAddress, address).getName()).getOctets();
+            byte[] octets =
+                    ASN1OctetString.getInstance(
+                                    new GeneralName(GeneralName.iPAddress, address).getName())
+                            .getOctets();
 
             assertThat(IpText.of(octets)).contains(canonical);
         }
@@ -77,8 +78,7 @@ class HostTextTest {
         }
 
         @ParameterizedTest(name = "{0} is no address")
-        @CsvSource({"www.example.test", "1.2.3.4.5", "256.1.1.1", "0x", "0x-1", "1.2.3.+4",
-            "''"})
+        @CsvSource({"www.example.test", "1.2.3.4.5", "256.1.1.1", "0x", "0x-1", "1.2.3.+4", "''"})
         void namesAreNotAddresses(String text) {
             assertThat(IpText.parseLenient(text)).isEqualTo(Optional.empty());
         }

@@ -80,10 +80,11 @@ class HostnameMatcherTest {
 
         @Test
         void commonNameIsNeverUsedBesideASanListWithoutTheName() {
-            X509Certificate cert = Pki.leaf("www.example.test")
-                    .dnsNames("other.example.test")
-                    .issue()
-                    .certificate();
+            X509Certificate cert =
+                    Pki.leaf("www.example.test")
+                            .dnsNames("other.example.test")
+                            .issue()
+                            .certificate();
 
             boolean matches = HostnameMatcher.matches(cert, "www.example.test");
 
@@ -138,11 +139,12 @@ class HostnameMatcherTest {
 
     @Test
     void describesSanEntriesForMessages() {
-        X509Certificate cert = Pki.leaf("www.example.test")
-                .dnsNames("www.example.test")
-                .ipAddresses("127.0.0.1")
-                .issue()
-                .certificate();
+        X509Certificate cert =
+                Pki.leaf("www.example.test")
+                        .dnsNames("www.example.test")
+                        .ipAddresses("127.0.0.1")
+                        .issue()
+                        .certificate();
 
         assertThat(HostnameMatcher.describeSubjectAltNames(cert))
                 .containsExactly("DNS:www.example.test", "IP:127.0.0.1");

@@ -43,8 +43,10 @@ class NameConstraintsTest {
     }
 
     static Pki.Issued constrainedCa(List<GeneralName> permitted, List<GeneralName> excluded) {
-        return CertBuilder.ca("Constrained CA").issuedBy(ROOT)
-                .nameConstraints(permitted, excluded).issue();
+        return CertBuilder.ca("Constrained CA")
+                .issuedBy(ROOT)
+                .nameConstraints(permitted, excluded)
+                .issue();
     }
 
     ChainReport analyze(String name, Pki.Issued... chain) {
@@ -52,8 +54,9 @@ class NameConstraintsTest {
         for (Pki.Issued issued : chain) {
             certs.add(issued.certificate());
         }
-        TrustMaterial trust = new TrustMaterial(
-                List.of(new TrustMaterial.Anchor(ROOT.certificate(), false)), List.of());
+        TrustMaterial trust =
+                new TrustMaterial(
+                        List.of(new TrustMaterial.Anchor(ROOT.certificate(), false)), List.of());
         return analyzer.analyze(certs, new AnalysisContext(name, name, trust));
     }
 
@@ -85,9 +88,11 @@ class NameConstraintsTest {
 
             ChainReport report = analyze("www.other.test", leaf, ca);
 
-            assertThat(untrusted(report)).isEqualTo("no acceptable path to a trust anchor:"
-                    + " name constraints: DNS:www.other.test of CN=www.other.test is outside"
-                    + " the permitted subtrees of CN=Constrained CA");
+            assertThat(untrusted(report))
+                    .isEqualTo(
+                            "no acceptable path to a trust anchor: name constraints:"
+                                    + " DNS:www.other.test of CN=www.other.test is outside the"
+                                    + " permitted subtrees of CN=Constrained CA");
         }
 
         @Test
@@ -101,8 +106,9 @@ class NameConstraintsTest {
 
         @Test
         void excludedSubtreeWinsOverAPermittedOne() {
-            Pki.Issued both = constrainedCa(
-                    List.of(dns("example.test")), List.of(dns("secret.example.test")));
+            Pki.Issued both =
+                    constrainedCa(
+                            List.of(dns("example.test")), List.of(dns("secret.example.test")));
             Pki.Issued leaf = CertBuilder.leaf("db.secret.example.test").issuedBy(both).issue();
 
             ChainReport report = analyze("db.secret.example.test", leaf, both);
@@ -113,9 +119,11 @@ class NameConstraintsTest {
 
         @Test
         void everySanIsCheckedNotOnlyTheNameConnectedTo() {
-            Pki.Issued leaf = CertBuilder.leaf("www.example.test").issuedBy(ca)
-                    .san(dns("www.example.test"), dns("www.elsewhere.test"))
-                    .issue();
+            Pki.Issued leaf =
+                    CertBuilder.leaf("www.example.test")
+                            .issuedBy(ca)
+                            .san(dns("www.example.test"), dns("www.elsewhere.test"))
+                            .issue();
 
             ChainReport report = analyze("www.example.test", leaf, ca);
 
@@ -133,7 +141,8 @@ class NameConstraintsTest {
 
             ChainReport report = analyze("foo.example.test", leaf, ca);
 
-            assertThat(untrusted(report)).contains("DNS:*.example.test")
+            assertThat(untrusted(report))
+                    .contains("DNS:*.example.test")
                     .contains("excluded subtree DNS:bar.example.test");
         }
 
@@ -163,16 +172,21 @@ class NameConstraintsTest {
 
         @Test
         void anchorConstraintsApplyToEveryCertificateBelow() {
-            Pki.Issued root = CertBuilder.ca("Constrained Root")
-                    .nameConstraints(List.of(dns("example.test")), List.of())
-                    .validFor(days(3650))
-                    .issue();
+            Pki.Issued root =
+                    CertBuilder.ca("Constrained Root")
+                            .nameConstraints(List.of(dns("example.test")), List.of())
+                            .validFor(days(3650))
+                            .issue();
             Pki.Issued leaf = CertBuilder.leaf("www.other.test").issuedBy(root).issue();
-            TrustMaterial trust = new TrustMaterial(
-                    List.of(new TrustMaterial.Anchor(root.certificate(), false)), List.of());
+            TrustMaterial trust =
+                    new TrustMaterial(
+                            List.of(new TrustMaterial.Anchor(root.certificate(), false)),
+                            List.of());
 
-            ChainReport report = analyzer.analyze(List.of(leaf.certificate()),
-                    new AnalysisContext("www.other.test", "www.other.test", trust));
+            ChainReport report =
+                    analyzer.analyze(
+                            List.of(leaf.certificate()),
+                            new AnalysisContext("www.other.test", "www.other.test", trust));
 
             assertThat(untrusted(report)).contains("of CN=Constrained Root");
         }
@@ -184,8 +198,11 @@ class NameConstraintsTest {
         @Test
         void unconstrainedCrossSignOfTheSameCaIsPreferred() {
             Pki.Issued constrained = constrainedCa(List.of(dns("example.test")), List.of());
-            Pki.Issued unconstrained = CertBuilder.ca("Constrained CA").issuedBy(ROOT)
-                    .keys(constrained.keyPair()).issue();
+            Pki.Issued unconstrained =
+                    CertBuilder.ca("Constrained CA")
+                            .issuedBy(ROOT)
+                            .keys(constrained.keyPair())
+                            .issue();
             Pki.Issued leaf = CertBuilder.leaf("www.other.test").issuedBy(constrained).issue();
 
             ChainReport report = analyze("www.other.test", leaf, constrained, unconstrained);
@@ -205,16 +222,21 @@ class NameConstraintsTest {
 
             ChainReport report = analyze("www.example.test", leaf, ca);
 
-            assertThat(untrusted(report)).contains("CN=Constrained CA has malformed"
-                    + " nameConstraints: the dNSName constraint '.example.test' is not a"
-                    + " domain name");
+            assertThat(untrusted(report))
+                    .contains(
+                            "CN=Constrained CA has malformed nameConstraints: the dNSName"
+                                    + " constraint '.example.test' is not a domain name");
         }
 
         @Test
         void ipConstraintWithANonContiguousMaskIsMalformed() {
             byte[] bad = {(byte) 192, 0, 2, 0, (byte) 255, 0, (byte) 255, 0};
-            Pki.Issued ca = constrainedCa(List.of(new GeneralName(GeneralName.iPAddress,
-                    new DEROctetString(bad))), List.of());
+            Pki.Issued ca =
+                    constrainedCa(
+                            List.of(
+                                    new GeneralName(
+                                            GeneralName.iPAddress, new DEROctetString(bad))),
+                            List.of());
             Pki.Issued leaf = CertBuilder.leaf("ip").issuedBy(ca).san(ip("192.0.2.1")).issue();
 
             ChainReport report = analyze("192.0.2.1", leaf, ca);
@@ -224,14 +246,18 @@ class NameConstraintsTest {
 
         @Test
         void nameConstraintsOnALeafAreRejected() {
-            Pki.Issued leaf = CertBuilder.leaf("www.example.test").issuedBy(ROOT)
-                    .nameConstraints(List.of(dns("example.test")), List.of())
-                    .issue();
+            Pki.Issued leaf =
+                    CertBuilder.leaf("www.example.test")
+                            .issuedBy(ROOT)
+                            .nameConstraints(List.of(dns("example.test")), List.of())
+                            .issue();
 
             ChainReport report = analyze("www.example.test", leaf);
 
-            assertThat(untrusted(report)).contains("leaf CN=www.example.test carries"
-                    + " nameConstraints, which only a CA certificate may");
+            assertThat(untrusted(report))
+                    .contains(
+                            "leaf CN=www.example.test carries"
+                                    + " nameConstraints, which only a CA certificate may");
         }
     }
 
@@ -250,9 +276,11 @@ class NameConstraintsTest {
         @Test
         void constraintOnAFormCertgaugeCannotProcessRejectsANameOfThatForm() {
             Pki.Issued ca = constrainedCa(List.of(), List.of(otherName("x")));
-            Pki.Issued leaf = CertBuilder.leaf("www.example.test").issuedBy(ca)
-                    .san(dns("www.example.test"), otherName("y"))
-                    .issue();
+            Pki.Issued leaf =
+                    CertBuilder.leaf("www.example.test")
+                            .issuedBy(ca)
+                            .san(dns("www.example.test"), otherName("y"))
+                            .issue();
 
             ChainReport report = analyze("www.example.test", leaf, ca);
 
@@ -271,12 +299,18 @@ class NameConstraintsTest {
 
         @Test
         void directoryNameConstraintJudgesTheSubject() {
-            Pki.Issued ca = constrainedCa(List.of(new GeneralName(
-                    new X500Name("O=Example"))), List.of());
-            Pki.Issued inside = CertBuilder.leafWithSubject("O=Example,CN=www.example.test")
-                    .issuedBy(ca).san(dns("www.example.test")).issue();
-            Pki.Issued outside = CertBuilder.leafWithSubject("O=Other,CN=www.example.test")
-                    .issuedBy(ca).san(dns("www.example.test")).issue();
+            Pki.Issued ca =
+                    constrainedCa(List.of(new GeneralName(new X500Name("O=Example"))), List.of());
+            Pki.Issued inside =
+                    CertBuilder.leafWithSubject("O=Example,CN=www.example.test")
+                            .issuedBy(ca)
+                            .san(dns("www.example.test"))
+                            .issue();
+            Pki.Issued outside =
+                    CertBuilder.leafWithSubject("O=Other,CN=www.example.test")
+                            .issuedBy(ca)
+                            .san(dns("www.example.test"))
+                            .issue();
 
             assertThat(analyze("www.example.test", inside, ca).findings()).isEmpty();
             assertThat(untrusted(analyze("www.example.test", outside, ca)))
@@ -298,11 +332,11 @@ class NameConstraintsTest {
                 names[i] = dns("n" + i + ".example.test");
             }
             Pki.Issued ca = constrainedCa(List.of(), excluded);
-            Pki.Issued leaf = CertBuilder.leaf("n0.example.test").issuedBy(ca).san(names)
-                    .issue();
+            Pki.Issued leaf = CertBuilder.leaf("n0.example.test").issuedBy(ca).san(names).issue();
 
-            ChainReport report = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                    () -> analyze("n0.example.test", leaf, ca));
+            ChainReport report =
+                    assertTimeoutPreemptively(
+                            Duration.ofSeconds(10), () -> analyze("n0.example.test", leaf, ca));
 
             assertThat(untrusted(report)).contains("more than certgauge checks");
         }

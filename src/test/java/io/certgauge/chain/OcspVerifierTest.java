@@ -25,8 +25,8 @@ class OcspVerifierTest {
     final OcspVerifier verifier = new OcspVerifier(NOW);
 
     RevocationAnswer verify(byte[] response, byte[] nonce) {
-        return verifier.verify(response, LEAF.certificate(), CA.certificate(), Source.OCSP,
-                null, nonce);
+        return verifier.verify(
+                response, LEAF.certificate(), CA.certificate(), Source.OCSP, null, nonce);
     }
 
     @Test
@@ -50,8 +50,10 @@ class OcspVerifierTest {
 
     @Test
     void otherNonceMakesTheAnswerUnusable() {
-        byte[] response = RevocationPki.ocsp(LEAF, CA, NOW)
-                .nonce("another nonce...".getBytes(StandardCharsets.US_ASCII)).encode();
+        byte[] response =
+                RevocationPki.ocsp(LEAF, CA, NOW)
+                        .nonce("another nonce...".getBytes(StandardCharsets.US_ASCII))
+                        .encode();
 
         RevocationAnswer answer = verify(response, NONCE);
 
@@ -68,8 +70,10 @@ class OcspVerifierTest {
 
     @Test
     void responseFromTheFutureIsNotUsable() {
-        byte[] response = RevocationPki.ocsp(LEAF, CA, NOW)
-                .between(NOW.plus(Duration.ofMinutes(10)), NOW.plus(days(7))).encode();
+        byte[] response =
+                RevocationPki.ocsp(LEAF, CA, NOW)
+                        .between(NOW.plus(Duration.ofMinutes(10)), NOW.plus(days(7)))
+                        .encode();
 
         RevocationAnswer answer = verify(response, null);
 
@@ -79,22 +83,26 @@ class OcspVerifierTest {
 
     @Test
     void clockSkewWithinFiveMinutesIsTolerated() {
-        byte[] response = RevocationPki.ocsp(LEAF, CA, NOW)
-                .between(NOW.plus(Duration.ofMinutes(4)), NOW.plus(days(7))).encode();
+        byte[] response =
+                RevocationPki.ocsp(LEAF, CA, NOW)
+                        .between(NOW.plus(Duration.ofMinutes(4)), NOW.plus(days(7)))
+                        .encode();
 
         assertThat(verify(response, null).status()).isEqualTo(Status.GOOD);
     }
 
     @Test
     void responseAboutAnotherCertificateIsNotUsable() {
-        Pki.Issued other = RevocationPki.leaf(
-                "o.example.test", CA, NOW.minus(days(5)), RevocationPki.names());
+        Pki.Issued other =
+                RevocationPki.leaf("o.example.test", CA, NOW.minus(days(5)), RevocationPki.names());
         byte[] response = RevocationPki.ocsp(other, CA, NOW).encode();
 
         RevocationAnswer answer = verify(response, null);
 
-        assertThat(answer.detail()).contains("says nothing about serial "
-                + LEAF.certificate().getSerialNumber().toString(16));
+        assertThat(answer.detail())
+                .contains(
+                        "says nothing about serial "
+                                + LEAF.certificate().getSerialNumber().toString(16));
     }
 
     @Test

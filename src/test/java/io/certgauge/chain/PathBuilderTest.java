@@ -33,8 +33,14 @@ class PathBuilderTest {
         List<PathBuilder.Candidate> candidates =
                 new PathBuilder(presented, anchors(root)).build(leaf.certificate());
 
-        assertThat(candidates).containsExactly(new PathBuilder.Candidate(
-                List.of(leaf.certificate(), inter.certificate(), root.certificate()), true));
+        assertThat(candidates)
+                .containsExactly(
+                        new PathBuilder.Candidate(
+                                List.of(
+                                        leaf.certificate(),
+                                        inter.certificate(),
+                                        root.certificate()),
+                                true));
     }
 
     @Test
@@ -44,8 +50,10 @@ class PathBuilderTest {
         List<PathBuilder.Candidate> candidates =
                 new PathBuilder(presented, TrustMaterial.empty()).build(leaf.certificate());
 
-        assertThat(candidates).containsExactly(new PathBuilder.Candidate(
-                List.of(leaf.certificate(), inter.certificate()), false));
+        assertThat(candidates)
+                .containsExactly(
+                        new PathBuilder.Candidate(
+                                List.of(leaf.certificate(), inter.certificate()), false));
     }
 
     @Test
@@ -61,10 +69,11 @@ class PathBuilderTest {
 
     @Test
     void anchorsAreTriedBeforeSentAndKnownCertificates() {
-        Pki.Issued rootCross = Pki.intermediate("Root", Pki.root("Old").validFrom(T0).issue())
-                .keyPair(root.keyPair())
-                .validFrom(T0)
-                .issue();
+        Pki.Issued rootCross =
+                Pki.intermediate("Root", Pki.root("Old").validFrom(T0).issue())
+                        .keyPair(root.keyPair())
+                        .validFrom(T0)
+                        .issue();
         List<X509Certificate> presented = List.of(leaf.certificate(), rootCross.certificate());
 
         List<X509Certificate> issuers =
@@ -86,10 +95,11 @@ class PathBuilderTest {
         for (int s = 0; s < cas.size(); s++) {
             for (int i = 0; i < cas.size(); i++) {
                 if (s != i) {
-                    presented.add(Pki.intermediate("Mesh " + s, cas.get(i))
-                            .keyPair(cas.get(s).keyPair())
-                            .issue()
-                            .certificate());
+                    presented.add(
+                            Pki.intermediate("Mesh " + s, cas.get(i))
+                                    .keyPair(cas.get(s).keyPair())
+                                    .issue()
+                                    .certificate());
                 }
             }
         }
@@ -99,7 +109,9 @@ class PathBuilderTest {
 
         assertThat(candidates)
                 .hasSizeLessThanOrEqualTo(PathBuilder.MAX_CANDIDATES + PathBuilder.MAX_DEAD_ENDS)
-                .allSatisfy(c -> assertThat(c.certificates())
-                        .hasSizeLessThanOrEqualTo(PathBuilder.MAX_PATH_LENGTH));
+                .allSatisfy(
+                        c ->
+                                assertThat(c.certificates())
+                                        .hasSizeLessThanOrEqualTo(PathBuilder.MAX_PATH_LENGTH));
     }
 }

@@ -78,23 +78,40 @@ class RevocationCheckTest {
         return analyze(analyzer, leaf, staple, revocation, Instant.now().plusSeconds(5));
     }
 
-    static ChainReport analyze(Analyzer analyzer, Pki.Issued leaf, byte[] staple,
-            boolean revocation, Instant deadline) {
-        AnalysisContext ctx = new AnalysisContext(NAME, NAME, AnalyzerTest.privateRoots(ROOT),
-                "TLSv1.3", staple, revocation, deadline);
+    static ChainReport analyze(
+            Analyzer analyzer,
+            Pki.Issued leaf,
+            byte[] staple,
+            boolean revocation,
+            Instant deadline) {
+        AnalysisContext ctx =
+                new AnalysisContext(
+                        NAME,
+                        NAME,
+                        AnalyzerTest.privateRoots(ROOT),
+                        "TLSv1.3",
+                        staple,
+                        revocation,
+                        deadline);
         return analyzer.analyze(AnalyzerTest.certs(leaf, CA), ctx);
     }
 
     void serveOcsp(byte[] body) {
-        server.stubFor(post(urlEqualTo("/ocsp")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/ocsp-response")
-                .withBody(body)));
+        server.stubFor(
+                post(urlEqualTo("/ocsp"))
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Type", "application/ocsp-response")
+                                        .withBody(body)));
     }
 
     void serveCrl(byte[] body) {
-        server.stubFor(get(urlEqualTo("/ca.crl")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/pkix-crl")
-                .withBody(body)));
+        server.stubFor(
+                get(urlEqualTo("/ca.crl"))
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Type", "application/pkix-crl")
+                                        .withBody(body)));
     }
 
     static List<String> answers(ChainReport report) {
@@ -123,15 +140,19 @@ class RevocationCheckTest {
 
             assertThat(codes(report)).isEmpty();
             assertThat(answers(report)).containsExactly("ocsp:good");
-            server.verify(1, postRequestedFor(urlEqualTo("/ocsp"))
-                    .withHeader("Content-Type", equalTo("application/ocsp-request")));
+            server.verify(
+                    1,
+                    postRequestedFor(urlEqualTo("/ocsp"))
+                            .withHeader("Content-Type", equalTo("application/ocsp-request")));
         }
 
         @Test
         void revokedAnswerIsReportedWithReasonAndDate() {
             Pki.Issued leaf = leaf(RevocationPki.names().ocsp(url("/ocsp")));
-            serveOcsp(RevocationPki.ocsp(leaf, CA, NOW)
-                    .revoked(REVOKED_AT, CRLReason.keyCompromise).encode());
+            serveOcsp(
+                    RevocationPki.ocsp(leaf, CA, NOW)
+                            .revoked(REVOKED_AT, CRLReason.keyCompromise)
+                            .encode());
 
             ChainReport report = analyze(leaf, null, true);
 
@@ -160,9 +181,10 @@ class RevocationCheckTest {
         @Test
         void expiredResponseIsNotAUsableAnswer() {
             Pki.Issued leaf = leaf(RevocationPki.names().ocsp(url("/ocsp")));
-            serveOcsp(RevocationPki.ocsp(leaf, CA, NOW)
-                    .between(NOW.minus(Duration.ofDays(8)), NOW.minus(Duration.ofDays(1)))
-                    .encode());
+            serveOcsp(
+                    RevocationPki.ocsp(leaf, CA, NOW)
+                            .between(NOW.minus(Duration.ofDays(8)), NOW.minus(Duration.ofDays(1)))
+                            .encode());
 
             ChainReport report = analyze(leaf, null, true);
 
@@ -186,8 +208,7 @@ class RevocationCheckTest {
         @Test
         void delegatedResponderWithOcspSigningIsAccepted() {
             Pki.Issued leaf = leaf(RevocationPki.names().ocsp(url("/ocsp")));
-            Pki.Issued responder =
-                    RevocationPki.responder("CA OCSP", CA, NOW.minus(days(1)), true);
+            Pki.Issued responder = RevocationPki.responder("CA OCSP", CA, NOW.minus(days(1)), true);
             serveOcsp(RevocationPki.ocsp(leaf, CA, NOW).signedBy(responder, true).encode());
 
             ChainReport report = analyze(leaf, null, true);
@@ -211,8 +232,8 @@ class RevocationCheckTest {
         @Test
         void responderThatRefusesConnectionsIsRevocationUnknown() throws IOException {
             int closed;
-            try (ServerSocket socket = new ServerSocket(0, 1,
-                    java.net.InetAddress.getLoopbackAddress())) {
+            try (ServerSocket socket =
+                    new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
                 closed = socket.getLocalPort();
             }
             String down = "http://127.0.0.1:" + closed + "/ocsp";
@@ -228,13 +249,15 @@ class RevocationCheckTest {
         @Test
         void responderSlowerThanTheDeadlineIsRevocationUnknownInTime() {
             Pki.Issued leaf = leaf(RevocationPki.names().ocsp(url("/ocsp")));
-            server.stubFor(post(urlEqualTo("/ocsp")).willReturn(aResponse()
-                    .withBody(RevocationPki.ocsp(leaf, CA, NOW).encode())
-                    .withFixedDelay(4000)));
+            server.stubFor(
+                    post(urlEqualTo("/ocsp"))
+                            .willReturn(
+                                    aResponse()
+                                            .withBody(RevocationPki.ocsp(leaf, CA, NOW).encode())
+                                            .withFixedDelay(4000)));
             Instant started = Instant.now();
 
-            ChainReport report = analyze(analyzer, leaf, null, true,
-                    started.plusMillis(700));
+            ChainReport report = analyze(analyzer, leaf, null, true, started.plusMillis(700));
 
             assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(3));
             assertThat(codes(report)).containsExactly(FindingCode.REVOCATION_UNKNOWN);
@@ -273,8 +296,10 @@ class RevocationCheckTest {
         @Test
         void revokedStapleIsReportedEvenWithRevocationOff() {
             Pki.Issued leaf = leaf(RevocationPki.names().ocsp(url("/ocsp")));
-            byte[] staple = RevocationPki.ocsp(leaf, CA, NOW)
-                    .revoked(REVOKED_AT, CRLReason.superseded).encode();
+            byte[] staple =
+                    RevocationPki.ocsp(leaf, CA, NOW)
+                            .revoked(REVOKED_AT, CRLReason.superseded)
+                            .encode();
 
             ChainReport report = analyze(leaf, staple, false);
 
@@ -288,8 +313,10 @@ class RevocationCheckTest {
         @Test
         void expiredStapleFallsBackToTheResponder() {
             Pki.Issued leaf = leaf(RevocationPki.names().ocsp(url("/ocsp")));
-            byte[] staple = RevocationPki.ocsp(leaf, CA, NOW)
-                    .between(NOW.minus(days(9)), NOW.minus(days(2))).encode();
+            byte[] staple =
+                    RevocationPki.ocsp(leaf, CA, NOW)
+                            .between(NOW.minus(days(9)), NOW.minus(days(2)))
+                            .encode();
             serveOcsp(RevocationPki.ocsp(leaf, CA, NOW).encode());
 
             ChainReport report = analyze(leaf, staple, true);
@@ -329,9 +356,15 @@ class RevocationCheckTest {
         @Test
         void unlistedSerialIsGood() {
             Pki.Issued leaf = leaf(RevocationPki.names().crl(url("/ca.crl")));
-            serveCrl(RevocationPki.crl(CA, NOW.minus(days(1)), NOW.plus(days(6)),
-                    new RevocationPki.Revoked(java.math.BigInteger.valueOf(42), REVOKED_AT,
-                            CRLReason.keyCompromise)));
+            serveCrl(
+                    RevocationPki.crl(
+                            CA,
+                            NOW.minus(days(1)),
+                            NOW.plus(days(6)),
+                            new RevocationPki.Revoked(
+                                    java.math.BigInteger.valueOf(42),
+                                    REVOKED_AT,
+                                    CRLReason.keyCompromise)));
 
             ChainReport report = analyze(leaf, null, true);
 
@@ -342,9 +375,15 @@ class RevocationCheckTest {
         @Test
         void listedSerialIsRevokedWithReasonAndDate() {
             Pki.Issued leaf = leaf(RevocationPki.names().crl(url("/ca.crl")));
-            serveCrl(RevocationPki.crl(CA, NOW.minus(days(1)), NOW.plus(days(6)),
-                    new RevocationPki.Revoked(leaf.certificate().getSerialNumber(), REVOKED_AT,
-                            CRLReason.cessationOfOperation)));
+            serveCrl(
+                    RevocationPki.crl(
+                            CA,
+                            NOW.minus(days(1)),
+                            NOW.plus(days(6)),
+                            new RevocationPki.Revoked(
+                                    leaf.certificate().getSerialNumber(),
+                                    REVOKED_AT,
+                                    CRLReason.cessationOfOperation)));
 
             ChainReport report = analyze(leaf, null, true);
 
@@ -427,8 +466,10 @@ class RevocationCheckTest {
         @Test
         void revocationOffFetchesNothingAndReportsNothing() {
             Pki.Issued leaf = leaf(RevocationPki.names().ocsp(url("/ocsp")).crl(url("/ca.crl")));
-            serveOcsp(RevocationPki.ocsp(leaf, CA, NOW)
-                    .revoked(REVOKED_AT, CRLReason.keyCompromise).encode());
+            serveOcsp(
+                    RevocationPki.ocsp(leaf, CA, NOW)
+                            .revoked(REVOKED_AT, CRLReason.keyCompromise)
+                            .encode());
 
             ChainReport report = analyze(leaf, null, false);
 

@@ -38,7 +38,6 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.CertificateStatus;
-import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.RespID;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
@@ -96,33 +95,44 @@ final class RevocationPki {
     static Pki.Issued leaf(String dns, Pki.Issued issuer, Instant notBefore, LeafSpec spec) {
         try {
             KeyPair keys = Pki.generateKeyPair("EC", 256);
-            X509v3CertificateBuilder builder = builder(issuer, "CN=" + dns, keys, notBefore,
-                    Duration.ofDays(90));
+            X509v3CertificateBuilder builder =
+                    builder(issuer, "CN=" + dns, keys, notBefore, Duration.ofDays(90));
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true,
-                    new KeyUsage(KeyUsage.digitalSignature));
-            builder.addExtension(Extension.extendedKeyUsage, false,
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            builder.addExtension(
+                    Extension.extendedKeyUsage,
+                    false,
                     new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-            builder.addExtension(Extension.subjectAlternativeName, false,
+            builder.addExtension(
+                    Extension.subjectAlternativeName,
+                    false,
                     new GeneralNames(new GeneralName(GeneralName.dNSName, dns)));
             List<AccessDescription> access = new ArrayList<>();
             spec.ocsp.forEach(u -> access.add(access(AccessDescription.id_ad_ocsp, u)));
             spec.caIssuers.forEach(u -> access.add(access(AccessDescription.id_ad_caIssuers, u)));
             if (!access.isEmpty()) {
-                builder.addExtension(Extension.authorityInfoAccess, false,
+                builder.addExtension(
+                        Extension.authorityInfoAccess,
+                        false,
                         new AuthorityInformationAccess(access.toArray(new AccessDescription[0])));
             }
             if (!spec.crl.isEmpty()) {
-                DistributionPoint[] points = spec.crl.stream()
-                        .map(u -> new DistributionPoint(new DistributionPointName(
-                                new GeneralNames(uri(u))), null, null))
-                        .toArray(DistributionPoint[]::new);
-                builder.addExtension(Extension.cRLDistributionPoints, false,
-                        new CRLDistPoint(points));
+                DistributionPoint[] points =
+                        spec.crl.stream()
+                                .map(
+                                        u ->
+                                                new DistributionPoint(
+                                                        new DistributionPointName(
+                                                                new GeneralNames(uri(u))),
+                                                        null,
+                                                        null))
+                                .toArray(DistributionPoint[]::new);
+                builder.addExtension(
+                        Extension.cRLDistributionPoints, false, new CRLDistPoint(points));
             }
             if (spec.mustStaple) {
-                builder.addExtension(CertificateUrls.TLS_FEATURE, false,
-                        new DERSequence(new ASN1Integer(5)));
+                builder.addExtension(
+                        CertificateUrls.TLS_FEATURE, false, new DERSequence(new ASN1Integer(5)));
             }
             return new Pki.Issued(sign(builder, issuer), keys);
         } catch (Exception e) {
@@ -136,10 +146,11 @@ final class RevocationPki {
             KeyPair keys = Pki.generateKeyPair("EC", 256);
             X509v3CertificateBuilder builder =
                     builder(issuer, "CN=" + cn, keys, notBefore, Duration.ofDays(30));
-            builder.addExtension(Extension.keyUsage, true,
-                    new KeyUsage(KeyUsage.digitalSignature));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
             if (eku) {
-                builder.addExtension(Extension.extendedKeyUsage, false,
+                builder.addExtension(
+                        Extension.extendedKeyUsage,
+                        false,
                         new ExtendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning));
             }
             return new Pki.Issued(sign(builder, issuer), keys);
@@ -196,27 +207,43 @@ final class RevocationPki {
 
         byte[] encode() {
             try {
-                CertificateID id = new CertificateID(
-                        new JcaDigestCalculatorProviderBuilder().build()
-                                .get(CertificateID.HASH_SHA1),
-                        new JcaX509CertificateHolder(issuer.certificate()),
-                        cert.getSerialNumber());
-                BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(new RespID(
-                        X500Name.getInstance(signer.certificate().getSubjectX500Principal()
-                                .getEncoded())));
-                builder.addResponse(id, status, Date.from(thisUpdate),
-                        nextUpdate == null ? null : Date.from(nextUpdate), (Extensions) null);
+                CertificateID id =
+                        new CertificateID(
+                                new JcaDigestCalculatorProviderBuilder()
+                                        .build()
+                                        .get(CertificateID.HASH_SHA1),
+                                new JcaX509CertificateHolder(issuer.certificate()),
+                                cert.getSerialNumber());
+                BasicOCSPRespBuilder builder =
+                        new BasicOCSPRespBuilder(
+                                new RespID(
+                                        X500Name.getInstance(
+                                                signer.certificate()
+                                                        .getSubjectX500Principal()
+                                                        .getEncoded())));
+                builder.addResponse(
+                        id,
+                        status,
+                        Date.from(thisUpdate),
+                        nextUpdate == null ? null : Date.from(nextUpdate),
+                        (Extensions) null);
                 if (nonce != null) {
-                    builder.setResponseExtensions(new Extensions(new Extension(
-                            OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
-                            new DEROctetString(nonce).getEncoded())));
+                    builder.setResponseExtensions(
+                            new Extensions(
+                                    new Extension(
+                                            OCSPObjectIdentifiers.id_pkix_ocsp_nonce,
+                                            false,
+                                            new DEROctetString(nonce).getEncoded())));
                 }
-                X509CertificateHolder[] chain = includeSigner
-                        ? new X509CertificateHolder[] {
-                            new JcaX509CertificateHolder(signer.certificate())}
-                        : null;
+                X509CertificateHolder[] chain =
+                        includeSigner
+                                ? new X509CertificateHolder[] {
+                                    new JcaX509CertificateHolder(signer.certificate())
+                                }
+                                : null;
                 return new OCSPRespBuilder()
-                        .build(OCSPRespBuilder.SUCCESSFUL,
+                        .build(
+                                OCSPRespBuilder.SUCCESSFUL,
                                 builder.build(signer(signer), chain, Date.from(thisUpdate)))
                         .getEncoded();
             } catch (Exception e) {
@@ -243,13 +270,14 @@ final class RevocationPki {
     record Revoked(BigInteger serial, Instant at, int reason) {}
 
     /** A CRL by {@code signer} naming {@code issuerName}, with the given entries. */
-    static byte[] crl(Pki.Issued signer, Instant thisUpdate, Instant nextUpdate,
-            Revoked... revoked) {
+    static byte[] crl(
+            Pki.Issued signer, Instant thisUpdate, Instant nextUpdate, Revoked... revoked) {
         try {
-            X509v2CRLBuilder builder = new X509v2CRLBuilder(
-                    X500Name.getInstance(
-                            signer.certificate().getSubjectX500Principal().getEncoded()),
-                    Date.from(thisUpdate));
+            X509v2CRLBuilder builder =
+                    new X509v2CRLBuilder(
+                            X500Name.getInstance(
+                                    signer.certificate().getSubjectX500Principal().getEncoded()),
+                            Date.from(thisUpdate));
             builder.setNextUpdate(Date.from(nextUpdate));
             for (Revoked r : revoked) {
                 builder.addCRLEntry(r.serial(), Date.from(r.at()), r.reason());
@@ -269,26 +297,32 @@ final class RevocationPki {
                 holders.add(new JcaX509CertificateHolder(c));
             }
             generator.addCertificates(new org.bouncycastle.cert.jcajce.JcaCertStore(holders));
-            return generator.generate(new CMSProcessableByteArray(new byte[0]), false)
-                    .getEncoded();
+            return generator.generate(new CMSProcessableByteArray(new byte[0]), false).getEncoded();
         } catch (Exception e) {
             throw new IllegalStateException("cannot make a PKCS#7 bundle", e);
         }
     }
 
-    private static X509v3CertificateBuilder builder(Pki.Issued issuer, String subject,
-            KeyPair keys, Instant notBefore, Duration validity) throws Exception {
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()),
-                BigInteger.valueOf(SERIALS.incrementAndGet()),
-                Date.from(notBefore),
-                Date.from(notBefore.plus(validity)),
-                new X500Name(subject),
-                keys.getPublic());
+    private static X509v3CertificateBuilder builder(
+            Pki.Issued issuer, String subject, KeyPair keys, Instant notBefore, Duration validity)
+            throws Exception {
+        X509v3CertificateBuilder builder =
+                new JcaX509v3CertificateBuilder(
+                        X500Name.getInstance(
+                                issuer.certificate().getSubjectX500Principal().getEncoded()),
+                        BigInteger.valueOf(SERIALS.incrementAndGet()),
+                        Date.from(notBefore),
+                        Date.from(notBefore.plus(validity)),
+                        new X500Name(subject),
+                        keys.getPublic());
         JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-        builder.addExtension(Extension.subjectKeyIdentifier, false,
+        builder.addExtension(
+                Extension.subjectKeyIdentifier,
+                false,
                 utils.createSubjectKeyIdentifier(keys.getPublic()));
-        builder.addExtension(Extension.authorityKeyIdentifier, false,
+        builder.addExtension(
+                Extension.authorityKeyIdentifier,
+                false,
                 utils.createAuthorityKeyIdentifier(issuer.keyPair().getPublic()));
         return builder;
     }

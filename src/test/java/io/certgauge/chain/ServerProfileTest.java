@@ -31,46 +31,78 @@ class ServerProfileTest {
     final Analyzer analyzer = new Analyzer(Clock.fixed(AnalyzerTest.NOW, ZoneOffset.UTC));
 
     ChainReport analyze(boolean publicRoot, Pki.Issued leaf, Pki.Issued intermediate) {
-        TrustMaterial trust = new TrustMaterial(
-                List.of(new TrustMaterial.Anchor(ROOT.certificate(), publicRoot)), List.of());
-        return analyzer.analyze(List.of(leaf.certificate(), intermediate.certificate()),
+        TrustMaterial trust =
+                new TrustMaterial(
+                        List.of(new TrustMaterial.Anchor(ROOT.certificate(), publicRoot)),
+                        List.of());
+        return analyzer.analyze(
+                List.of(leaf.certificate(), intermediate.certificate()),
                 new AnalysisContext(NAME, NAME, trust));
     }
 
     /** A leaf bent one way, and the words its profile violation must contain. */
     static Stream<Arguments> leafDefects() {
         return Stream.of(
-                defect("serial number 0", b -> b.serial(BigInteger.ZERO),
+                defect(
+                        "serial number 0",
+                        b -> b.serial(BigInteger.ZERO),
                         "has the serial number 0; it must be positive"),
-                defect("negative serial", b -> b.serial(BigInteger.valueOf(-5)),
+                defect(
+                        "negative serial",
+                        b -> b.serial(BigInteger.valueOf(-5)),
                         "has the serial number -5"),
-                defect("21-octet serial", b -> b.serial(BigInteger.ONE.shiftLeft(164)),
+                defect(
+                        "21-octet serial",
+                        b -> b.serial(BigInteger.ONE.shiftLeft(164)),
                         "serial number of 21 octets"),
-                defect("no AKI", b -> b.without(Extension.authorityKeyIdentifier),
+                defect(
+                        "no AKI",
+                        b -> b.without(Extension.authorityKeyIdentifier),
                         "has no authorityKeyIdentifier keyIdentifier"),
-                defect("no EKU", b -> b.without(Extension.extendedKeyUsage),
-                        "has no extKeyUsage"),
-                defect("critical EKU", b -> b.eku(true, KeyPurposeId.id_kp_serverAuth),
+                defect("no EKU", b -> b.without(Extension.extendedKeyUsage), "has no extKeyUsage"),
+                defect(
+                        "critical EKU",
+                        b -> b.eku(true, KeyPurposeId.id_kp_serverAuth),
                         "marks extKeyUsage critical"),
-                defect("anyExtendedKeyUsage", b -> b.eku(false,
-                                KeyPurposeId.id_kp_serverAuth, KeyPurposeId.anyExtendedKeyUsage),
+                defect(
+                        "anyExtendedKeyUsage",
+                        b ->
+                                b.eku(
+                                        false,
+                                        KeyPurposeId.id_kp_serverAuth,
+                                        KeyPurposeId.anyExtendedKeyUsage),
                         "allows anyExtendedKeyUsage"),
-                defect("keyCertSign", b -> b.keyUsage(
-                                KeyUsage.digitalSignature | KeyUsage.keyCertSign),
+                defect(
+                        "keyCertSign",
+                        b -> b.keyUsage(KeyUsage.digitalSignature | KeyUsage.keyCertSign),
                         "allows keyCertSign without being a CA"),
-                defect("critical SAN", b -> b.extension(Extension.subjectAlternativeName, true,
-                                new org.bouncycastle.asn1.x509.GeneralNames(
-                                        new GeneralName(GeneralName.dNSName, NAME))),
+                defect(
+                        "critical SAN",
+                        b ->
+                                b.extension(
+                                        Extension.subjectAlternativeName,
+                                        true,
+                                        new org.bouncycastle.asn1.x509.GeneralNames(
+                                                new GeneralName(GeneralName.dNSName, NAME))),
                         "marks subjectAltName critical beside a non-empty subject"),
-                defect("underscore", b -> b.san(new GeneralName(GeneralName.dNSName, NAME),
-                                new GeneralName(GeneralName.dNSName, "a_b.example.test")),
+                defect(
+                        "underscore",
+                        b ->
+                                b.san(
+                                        new GeneralName(GeneralName.dNSName, NAME),
+                                        new GeneralName(GeneralName.dNSName, "a_b.example.test")),
                         "DNS:a_b.example.test, which is not a preferred-syntax host name"),
-                defect("empty AIA", b -> b.extension(Extension.authorityInfoAccess, false,
-                                new DERSequence()),
+                defect(
+                        "empty AIA",
+                        b -> b.extension(Extension.authorityInfoAccess, false, new DERSequence()),
                         "has an authorityInfoAccess without any access description"),
-                defect("RSA key of 2052 bits", b -> b.keys(Pki.generateKeyPair("RSA", 2052)),
+                defect(
+                        "RSA key of 2052 bits",
+                        b -> b.keys(Pki.generateKeyPair("RSA", 2052)),
                         "has an RSA key of 2052 bits"),
-                defect("DSA key", b -> b.keys(Pki.generateKeyPair("DSA", 2048)),
+                defect(
+                        "DSA key",
+                        b -> b.keys(Pki.generateKeyPair("DSA", 2048)),
                         "BR 6.1.5 allows RSA and ECDSA keys only"));
     }
 
@@ -88,8 +120,9 @@ class ServerProfileTest {
         ChainReport privatePath = analyze(false, leaf, CA);
 
         assertThat(NameConstraintsTest.untrusted(publicPath))
-                .startsWith("no acceptable path to a trust anchor: CA/Browser Forum profile:"
-                        + " leaf CN=www.example.test ")
+                .startsWith(
+                        "no acceptable path to a trust anchor: CA/Browser Forum profile:"
+                                + " leaf CN=www.example.test ")
                 .contains(words);
         assertThat(privatePath.has(FindingCode.UNTRUSTED)).isFalse();
     }
@@ -103,45 +136,60 @@ class ServerProfileTest {
 
     @Test
     void intermediateWithoutSubjectKeyIdentifierBreaksTheProfile() {
-        Pki.Issued noSki = CertBuilder.ca("No SKI CA").issuedBy(ROOT)
-                .without(Extension.subjectKeyIdentifier).issue();
+        Pki.Issued noSki =
+                CertBuilder.ca("No SKI CA")
+                        .issuedBy(ROOT)
+                        .without(Extension.subjectKeyIdentifier)
+                        .issue();
         Pki.Issued leaf = CertBuilder.leaf(NAME).issuedBy(noSki).issue();
 
         assertThat(NameConstraintsTest.untrusted(analyze(true, leaf, noSki)))
-                .contains("intermediate CN=No SKI CA is a CA certificate without"
-                        + " subjectKeyIdentifier");
+                .contains(
+                        "intermediate CN=No SKI CA is a CA certificate without"
+                                + " subjectKeyIdentifier");
     }
 
     @Test
     void commonNameSpellingASanEntryDifferentlyBreaksTheProfile() {
-        Pki.Issued upper = CertBuilder.leafWithSubject("CN=WWW.Example.test").issuedBy(CA)
-                .san(new GeneralName(GeneralName.dNSName, NAME)).issue();
-        Pki.Issued address = CertBuilder.leafWithSubject("CN=192.0.2.001").issuedBy(CA)
-                .san(new GeneralName(GeneralName.dNSName, NAME),
-                        new GeneralName(GeneralName.iPAddress, "192.0.2.1"))
-                .issue();
+        Pki.Issued upper =
+                CertBuilder.leafWithSubject("CN=WWW.Example.test")
+                        .issuedBy(CA)
+                        .san(new GeneralName(GeneralName.dNSName, NAME))
+                        .issue();
+        Pki.Issued address =
+                CertBuilder.leafWithSubject("CN=192.0.2.001")
+                        .issuedBy(CA)
+                        .san(
+                                new GeneralName(GeneralName.dNSName, NAME),
+                                new GeneralName(GeneralName.iPAddress, "192.0.2.1"))
+                        .issue();
 
         assertThat(NameConstraintsTest.untrusted(analyze(true, upper, CA)))
-                .contains("common name WWW.Example.test, which is not written as its"
-                        + " subjectAltName entry");
+                .contains(
+                        "common name WWW.Example.test, which is not written as its"
+                                + " subjectAltName entry");
         assertThat(NameConstraintsTest.untrusted(analyze(true, address, CA)))
                 .contains("common name 192.0.2.001");
     }
 
     @Test
     void commonNameOfAnotherHostIsIgnoredAsBrowsersIgnoreIt() {
-        Pki.Issued other = CertBuilder.leafWithSubject("CN=legacy.example.test").issuedBy(CA)
-                .san(new GeneralName(GeneralName.dNSName, NAME)).issue();
+        Pki.Issued other =
+                CertBuilder.leafWithSubject("CN=legacy.example.test")
+                        .issuedBy(CA)
+                        .san(new GeneralName(GeneralName.dNSName, NAME))
+                        .issue();
 
         assertThat(analyze(true, other, CA).findings()).isEmpty();
     }
 
     @Test
     void noRootOfTheJdkTrustStoreBreaksTheRulesAppliedToAnchors() {
-        List<X509Certificate> roots = TrustMaterial.systemDefault().anchors().stream()
-                .map(TrustMaterial.Anchor::certificate)
-                .filter(Describe::selfIssued)
-                .collect(java.util.stream.Collectors.toList());
+        List<X509Certificate> roots =
+                TrustMaterial.systemDefault().anchors().stream()
+                        .map(TrustMaterial.Anchor::certificate)
+                        .filter(Describe::selfIssued)
+                        .collect(java.util.stream.Collectors.toList());
 
         assertThat(roots).isNotEmpty();
         for (X509Certificate root : roots) {

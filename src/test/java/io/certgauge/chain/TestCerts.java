@@ -38,23 +38,34 @@ final class TestCerts {
      * @param keyUsage BouncyCastle {@link KeyUsage} bits
      * @param unknownCriticalExtension whether to add {@link #UNKNOWN_EXTENSION}, critical
      */
-    static Pki.Issued ca(String cn, Pki.Issued issuer, int keyUsage,
-            boolean unknownCriticalExtension, Instant notBefore, Duration validity) {
+    static Pki.Issued ca(
+            String cn,
+            Pki.Issued issuer,
+            int keyUsage,
+            boolean unknownCriticalExtension,
+            Instant notBefore,
+            Duration validity) {
         try {
             KeyPair keys = Pki.generateKeyPair("EC", 256);
-            X500Name issuerName = X500Name.getInstance(
-                    issuer.certificate().getSubjectX500Principal().getEncoded());
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                    issuerName,
-                    BigInteger.valueOf(SERIALS.incrementAndGet()),
-                    Date.from(notBefore),
-                    Date.from(notBefore.plus(validity)),
-                    new X500Name("CN=" + cn),
-                    keys.getPublic());
+            X500Name issuerName =
+                    X500Name.getInstance(
+                            issuer.certificate().getSubjectX500Principal().getEncoded());
+            X509v3CertificateBuilder builder =
+                    new JcaX509v3CertificateBuilder(
+                            issuerName,
+                            BigInteger.valueOf(SERIALS.incrementAndGet()),
+                            Date.from(notBefore),
+                            Date.from(notBefore.plus(validity)),
+                            new X500Name("CN=" + cn),
+                            keys.getPublic());
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            builder.addExtension(Extension.subjectKeyIdentifier, false,
+            builder.addExtension(
+                    Extension.subjectKeyIdentifier,
+                    false,
                     utils.createSubjectKeyIdentifier(keys.getPublic()));
-            builder.addExtension(Extension.authorityKeyIdentifier, false,
+            builder.addExtension(
+                    Extension.authorityKeyIdentifier,
+                    false,
                     utils.createAuthorityKeyIdentifier(issuer.keyPair().getPublic()));
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
@@ -62,9 +73,12 @@ final class TestCerts {
                 builder.addExtension(
                         new ASN1ObjectIdentifier(UNKNOWN_EXTENSION), true, DERNull.INSTANCE);
             }
-            X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA")
-                            .build(issuer.privateKey())));
+            X509Certificate cert =
+                    new JcaX509CertificateConverter()
+                            .getCertificate(
+                                    builder.build(
+                                            new JcaContentSignerBuilder("SHA256withECDSA")
+                                                    .build(issuer.privateKey())));
             return new Pki.Issued(cert, keys);
         } catch (Exception e) {
             throw new IllegalStateException("cannot issue test CA " + cn, e);
@@ -76,8 +90,9 @@ final class TestCerts {
         try {
             byte[] der = cert.getEncoded();
             der[der.length - 1] ^= 0x01;
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
+            return (X509Certificate)
+                    CertificateFactory.getInstance("X.509")
+                            .generateCertificate(new ByteArrayInputStream(der));
         } catch (Exception e) {
             throw new IllegalStateException("cannot tamper with certificate", e);
         }

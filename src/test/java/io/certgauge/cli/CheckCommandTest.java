@@ -39,17 +39,19 @@ class CheckCommandTest {
     class BadArgumentsAreUnknown {
 
         @ParameterizedTest(name = "check {0}")
-        @CsvSource(delimiter = '|', value = {
-            "''                                | no host given",
-            "-H 127.0.0.1 -w abc               | invalid range 'abc'",
-            "-H 127.0.0.1 -c 5:1               | invalid range '5:1'",
-            "-H 127.0.0.1 --no-such-option     | Unknown option: '--no-such-option'",
-            "-H 127.0.0.1 -w                   | Missing required parameter for option '-",
-            "-H 127.0.0.1 -t 0                 | must be more than zero",
-            "-H 127.0.0.1 --starttls gopher    | \"gopher\" is not a STARTTLS protocol",
-            "-H 127.0.0.1 --target web         | --target goes with --from",
-            "--from http://127.0.0.1:1         | --from needs --target ID",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "''                                | no host given",
+                    "-H 127.0.0.1 -w abc               | invalid range 'abc'",
+                    "-H 127.0.0.1 -c 5:1               | invalid range '5:1'",
+                    "-H 127.0.0.1 --no-such-option     | Unknown option: '--no-such-option'",
+                    "-H 127.0.0.1 -w                   | Missing required parameter for option '-",
+                    "-H 127.0.0.1 -t 0                 | must be more than zero",
+                    "-H 127.0.0.1 --starttls gopher    | \"gopher\" is not a STARTTLS protocol",
+                    "-H 127.0.0.1 --target web         | --target goes with --from",
+                    "--from http://127.0.0.1:1         | --from needs --target ID",
+                })
         void exitsThreeWithTheProblemOnTheFirstLine(String args, String problem) {
             Console.Output run = Console.run(arguments("check " + args));
 
@@ -83,25 +85,38 @@ class CheckCommandTest {
         void anUnreachableDaemonIsUnknown() throws IOException {
             int port = TlsServers.closedPort();
 
-            Console.Output run = Console.run("check", "--from", "http://127.0.0.1:" + port,
-                    "--target", "web", "-t", "5");
+            Console.Output run =
+                    Console.run(
+                            "check",
+                            "--from",
+                            "http://127.0.0.1:" + port,
+                            "--target",
+                            "web",
+                            "-t",
+                            "5");
 
             assertThat(run.exitCode()).as(run.transcript()).isEqualTo(3);
             assertThat(run.firstLine())
-                    .isEqualTo(UNKNOWN + "cannot read http://127.0.0.1:" + port
-                            + ": cannot connect (refused or unreachable)");
+                    .isEqualTo(
+                            UNKNOWN
+                                    + "cannot read http://127.0.0.1:"
+                                    + port
+                                    + ": cannot connect (refused or unreachable)");
         }
 
         @Test
         void aServerThatIsNotCertgaugeIsUnknown() throws IOException {
-            HttpServer server = HttpServer.create(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", exchange -> {
-                byte[] body = "<html>not here</html>".getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(404, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
+            HttpServer server =
+                    HttpServer.create(
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext(
+                    "/",
+                    exchange -> {
+                        byte[] body = "<html>not here</html>".getBytes(StandardCharsets.UTF_8);
+                        exchange.sendResponseHeaders(404, body.length);
+                        exchange.getResponseBody().write(body);
+                        exchange.close();
+                    });
             server.start();
             try {
                 String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
@@ -109,7 +124,8 @@ class CheckCommandTest {
                 Console.Output run = Console.run("check", "--from", base, "--target", "web");
 
                 assertThat(run.exitCode()).as(run.transcript()).isEqualTo(3);
-                assertThat(run.firstLine()).startsWith(UNKNOWN)
+                assertThat(run.firstLine())
+                        .startsWith(UNKNOWN)
                         .contains("HTTP 404, not a certgauge daemon");
             } finally {
                 server.stop(0);
@@ -117,19 +133,24 @@ class CheckCommandTest {
         }
 
         @Test
-        @Timeout(value = 20, unit = TimeUnit.SECONDS,
+        @Timeout(
+                value = 20,
+                unit = TimeUnit.SECONDS,
                 threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
         void aDaemonThatNeverFinishesItsAnswerIsUnknownAtTheTimeout() throws IOException {
             // The request timeout of the JDK's client ends with the headers; a body that drips
             // used to hold the plugin until Nagios killed it.
             CountDownLatch release = new CountDownLatch(1);
-            HttpServer server = pluginServer(exchange -> {
-                exchange.sendResponseHeaders(200, 0);
-                exchange.getResponseBody().write("CERTGAUGE OK - web".getBytes(UTF_8));
-                exchange.getResponseBody().flush();
-                awaitQuietly(release);
-                exchange.close();
-            });
+            HttpServer server =
+                    pluginServer(
+                            exchange -> {
+                                exchange.sendResponseHeaders(200, 0);
+                                exchange.getResponseBody()
+                                        .write("CERTGAUGE OK - web".getBytes(UTF_8));
+                                exchange.getResponseBody().flush();
+                                awaitQuietly(release);
+                                exchange.close();
+                            });
             try {
                 String base = "http://127.0.0.1:" + server.getAddress().getPort();
 
@@ -147,39 +168,49 @@ class CheckCommandTest {
 
         @Test
         void anOversizedAnswerIsUnknownInsteadOfReadIntoMemory() throws IOException {
-            HttpServer server = pluginServer(exchange -> {
-                exchange.sendResponseHeaders(200, 0);
-                exchange.getResponseBody().write("CERTGAUGE OK - web\n".getBytes(UTF_8));
-                byte[] filler = new byte[64 * 1024];
-                java.util.Arrays.fill(filler, (byte) 'y');
-                for (int i = 0; i < 40; i++) {
-                    exchange.getResponseBody().write(filler);
-                }
-                exchange.close();
-            });
+            HttpServer server =
+                    pluginServer(
+                            exchange -> {
+                                exchange.sendResponseHeaders(200, 0);
+                                exchange.getResponseBody()
+                                        .write("CERTGAUGE OK - web\n".getBytes(UTF_8));
+                                byte[] filler = new byte[64 * 1024];
+                                java.util.Arrays.fill(filler, (byte) 'y');
+                                for (int i = 0; i < 40; i++) {
+                                    exchange.getResponseBody().write(filler);
+                                }
+                                exchange.close();
+                            });
             try {
                 String base = "http://127.0.0.1:" + server.getAddress().getPort();
 
                 Console.Output run = Console.run("check", "--from", base, "--target", "web");
 
                 assertThat(run.exitCode()).as(run.transcript()).isEqualTo(3);
-                assertThat(run.firstLine()).isEqualTo(UNKNOWN + "cannot read " + base
-                        + ": answer larger than 1 MiB, not a certgauge daemon");
+                assertThat(run.firstLine())
+                        .isEqualTo(
+                                UNKNOWN
+                                        + "cannot read "
+                                        + base
+                                        + ": answer larger than 1 MiB, not a certgauge daemon");
             } finally {
                 server.stop(0);
             }
         }
 
         private HttpServer pluginServer(HttpHandler handler) throws IOException {
-            HttpServer server = HttpServer.create(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", exchange -> {
-                try {
-                    handler.handle(exchange);
-                } catch (IOException e) {
-                    exchange.close(); // the client gave up first
-                }
-            });
+            HttpServer server =
+                    HttpServer.create(
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext(
+                    "/",
+                    exchange -> {
+                        try {
+                            handler.handle(exchange);
+                        } catch (IOException e) {
+                            exchange.close(); // the client gave up first
+                        }
+                    });
             server.setExecutor(Executors.newCachedThreadPool());
             server.start();
             return server;
@@ -231,8 +262,13 @@ class CheckCommandTest {
             "almost-expired, 30, 7,  2, CRITICAL, 2.9",
             "expired,        30, 7,  2, CRITICAL, -3.1",
         })
-        void theStateFollowsTheDaysLeft(String name, String warning, String critical,
-                int exitCode, String state, double days) {
+        void theStateFollowsTheDaysLeft(
+                String name,
+                String warning,
+                String critical,
+                int exitCode,
+                String state,
+                double days) {
             TlsServers.Server server = byName(name);
 
             Console.Output run = check(server, "-w", warning, "-c", critical);
@@ -256,7 +292,8 @@ class CheckCommandTest {
             Console.Output run = check(wrongName);
 
             assertThat(run.exitCode()).as(run.transcript()).isEqualTo(2);
-            assertThat(run.firstLine()).startsWith("CERTGAUGE CRITICAL - ")
+            assertThat(run.firstLine())
+                    .startsWith("CERTGAUGE CRITICAL - ")
                     .contains("findings: hostname_mismatch");
         }
 
@@ -264,14 +301,26 @@ class CheckCommandTest {
         void aHealthyChainIsShownAsTrusted() {
             Console.Output run = check(healthy);
 
-            assertThat(run.out()).contains("chain: CN=healthy." + TlsServers.DOMAIN
-                    + " <- CN=certgauge cli test root (trusted)");
+            assertThat(run.out())
+                    .contains(
+                            "chain: CN=healthy."
+                                    + TlsServers.DOMAIN
+                                    + " <- CN=certgauge cli test root (trusted)");
         }
 
         @Test
         void withoutTheCaFileTheChainIsUntrustedAndCritical() {
-            Console.Output run = Console.run("check", "-H", "127.0.0.1",
-                    "-p", healthy.portText(), "--sni", healthy.sni(), "-t", "5");
+            Console.Output run =
+                    Console.run(
+                            "check",
+                            "-H",
+                            "127.0.0.1",
+                            "-p",
+                            healthy.portText(),
+                            "--sni",
+                            healthy.sni(),
+                            "-t",
+                            "5");
 
             assertThat(run.exitCode()).as(run.transcript()).isEqualTo(2);
             assertThat(run.firstLine()).contains("findings: untrusted");
@@ -281,12 +330,13 @@ class CheckCommandTest {
         void aPortNobodyListensOnIsCriticalRefused() throws IOException {
             int port = TlsServers.closedPort();
 
-            Console.Output run = Console.run("check", "-H", "127.0.0.1", "-p",
-                    String.valueOf(port), "-t", "5");
+            Console.Output run =
+                    Console.run("check", "-H", "127.0.0.1", "-p", String.valueOf(port), "-t", "5");
 
             assertThat(run.exitCode()).as(run.transcript()).isEqualTo(2);
-            assertThat(run.firstLine()).startsWith("CERTGAUGE CRITICAL - 127.0.0.1:" + port
-                    + " probe failed (refused)");
+            assertThat(run.firstLine())
+                    .startsWith(
+                            "CERTGAUGE CRITICAL - 127.0.0.1:" + port + " probe failed (refused)");
         }
 
         @Test
@@ -294,17 +344,37 @@ class CheckCommandTest {
             // Plugin hosts pass -vv or -vvv for more detail; that used to be UNKNOWN.
             int port = TlsServers.closedPort();
 
-            Console.Output run = Console.run("check", "-H", "127.0.0.1", "-p",
-                    String.valueOf(port), "-t", "5", "-vvv");
+            Console.Output run =
+                    Console.run(
+                            "check",
+                            "-H",
+                            "127.0.0.1",
+                            "-p",
+                            String.valueOf(port),
+                            "-t",
+                            "5",
+                            "-vvv");
 
             assertThat(run.exitCode()).as(run.transcript()).isEqualTo(2);
-            assertThat(run.firstLine()).startsWith("CERTGAUGE CRITICAL - 127.0.0.1:" + port
-                    + " probe failed (refused)");
+            assertThat(run.firstLine())
+                    .startsWith(
+                            "CERTGAUGE CRITICAL - 127.0.0.1:" + port + " probe failed (refused)");
         }
 
         private Console.Output check(TlsServers.Server server, String... more) {
-            String[] base = {"check", "-H", "127.0.0.1", "-p", server.portText(),
-                "--sni", server.sni(), "--ca-file", servers.caFile().toString(), "-t", "5"};
+            String[] base = {
+                "check",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                server.portText(),
+                "--sni",
+                server.sni(),
+                "--ca-file",
+                servers.caFile().toString(),
+                "-t",
+                "5"
+            };
             String[] args = new String[base.length + more.length];
             System.arraycopy(base, 0, args, 0, base.length);
             System.arraycopy(more, 0, args, base.length, more.length);

@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Runs the command line in this JVM, as {@code main} would minus {@code System.exit}, with
- * {@code System.out} and {@code System.err} captured. The commands read those streams when they
- * run, so swapping them is enough; log lines go to stderr and are captured too.
+ * Runs the command line in this JVM, as {@code main} would minus {@code System.exit}, with {@code
+ * System.out} and {@code System.err} captured. The commands read those streams when they run, so
+ * swapping them is enough; log lines go to stderr and are captured too.
  */
 final class Console {
 
@@ -51,7 +51,9 @@ final class Console {
             System.setOut(originalOut);
             System.setErr(originalErr);
         }
-        return new Output(exitCode, out.toString(StandardCharsets.UTF_8),
+        return new Output(
+                exitCode,
+                out.toString(StandardCharsets.UTF_8),
                 err.toString(StandardCharsets.UTF_8));
     }
 

@@ -55,14 +55,23 @@ class InspectCommandTest {
         Console.Output run = Console.run("inspect", "127.0.0.1:" + port, "-t", "5");
 
         assertThat(run.exitCode()).as(run.transcript()).isEqualTo(1);
-        assertThat(run.out()).contains("target 127.0.0.1:" + port)
+        assertThat(run.out())
+                .contains("target 127.0.0.1:" + port)
                 .contains("address 127.0.0.1: probe failed (refused)");
     }
 
     @Test
     void aChainReadExitsZeroAndListsEveryCertificate() {
-        Console.Output run = Console.run("inspect", "127.0.0.1:" + server.port(),
-                "--sni", server.sni(), "--ca-file", servers.caFile().toString(), "-t", "5");
+        Console.Output run =
+                Console.run(
+                        "inspect",
+                        "127.0.0.1:" + server.port(),
+                        "--sni",
+                        server.sni(),
+                        "--ca-file",
+                        servers.caFile().toString(),
+                        "-t",
+                        "5");
 
         assertThat(run.exitCode()).as(run.transcript()).isEqualTo(0);
         assertThat(run.out())
@@ -75,9 +84,17 @@ class InspectCommandTest {
 
     @Test
     void jsonOutputParsesAndDescribesTheChain() throws IOException {
-        Console.Output run = Console.run("inspect", "127.0.0.1:" + server.port(),
-                "--sni", server.sni(), "--ca-file", servers.caFile().toString(), "-t", "5",
-                "--json");
+        Console.Output run =
+                Console.run(
+                        "inspect",
+                        "127.0.0.1:" + server.port(),
+                        "--sni",
+                        server.sni(),
+                        "--ca-file",
+                        servers.caFile().toString(),
+                        "-t",
+                        "5",
+                        "--json");
 
         JsonNode document = JSON.readTree(run.out());
 

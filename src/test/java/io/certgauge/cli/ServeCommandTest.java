@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code certgauge serve} refusing to start: a bad targets file or bad arguments exit 2 with one
- * readable line per problem on stderr and no stack trace. Every run listens on loopback port 0,
- * so a run that started by mistake would bind nothing but an ephemeral loopback port.
+ * readable line per problem on stderr and no stack trace. Every run listens on loopback port 0, so
+ * a run that started by mistake would bind nothing but an ephemeral loopback port.
  */
 class ServeCommandTest {
 
@@ -26,8 +26,8 @@ class ServeCommandTest {
     void aMissingTargetsFileExitsTwoNamingTheFile() {
         Path missing = dir.resolve("missing.yaml");
 
-        Console.Output run = Console.run("serve", "--config", missing.toString(),
-                "--listen", LISTEN);
+        Console.Output run =
+                Console.run("serve", "--config", missing.toString(), "--listen", LISTEN);
 
         assertThat(run.exitCode()).as(run.transcript()).isEqualTo(2);
         assertThat(run.errorLines())
@@ -37,16 +37,18 @@ class ServeCommandTest {
 
     @Test
     void aFileWithTwoMistakesGivesOneLinePerMistakeWithItsLine() throws IOException {
-        Path file = write("targets.yaml", """
-                targets:
-                  - host: a.certgauge.test
-                    port: 99999
-                  - host: b.certgauge.test
-                    colour: blue
-                """);
+        Path file =
+                write(
+                        "targets.yaml",
+                        """
+                        targets:
+                          - host: a.certgauge.test
+                            port: 99999
+                          - host: b.certgauge.test
+                            colour: blue
+                        """);
 
-        Console.Output run = Console.run("serve", "--config", file.toString(),
-                "--listen", LISTEN);
+        Console.Output run = Console.run("serve", "--config", file.toString(), "--listen", LISTEN);
 
         assertThat(run.exitCode()).as(run.transcript()).isEqualTo(2);
         assertThat(run.errorLines()).hasSize(2);
@@ -60,12 +62,12 @@ class ServeCommandTest {
     void aBadFileNeverShowsAStackTrace() throws IOException {
         Path file = write("broken.yaml", "targets: [unclosed\n");
 
-        Console.Output run = Console.run("serve", "--config", file.toString(),
-                "--listen", LISTEN);
+        Console.Output run = Console.run("serve", "--config", file.toString(), "--listen", LISTEN);
 
         assertThat(run.exitCode()).as(run.transcript()).isEqualTo(2);
-        assertThat(run.errorLines()).isNotEmpty().allSatisfy(line -> assertThat(line)
-                .startsWith(file + ":"));
+        assertThat(run.errorLines())
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).startsWith(file + ":"));
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
@@ -74,8 +76,7 @@ class ServeCommandTest {
     void aListenAddressThatIsNotHostAndPortExitsTwo(String listen) throws IOException {
         Path file = write("targets.txt", "127.0.0.1:1\n");
 
-        Console.Output run = Console.run("serve", "--config", file.toString(),
-                "--listen", listen);
+        Console.Output run = Console.run("serve", "--config", file.toString(), "--listen", listen);
 
         assertThat(run.exitCode()).as(run.transcript()).isEqualTo(2);
         assertThat(run.err())

@@ -36,8 +36,11 @@ final class TlsServers implements AutoCloseable {
 
     TlsServers(Path dir, Instant now) {
         this.now = now;
-        this.root = Pki.root("certgauge cli test root").validFrom(now.minus(Duration.ofDays(400)))
-                .validFor(Duration.ofDays(3650)).issue();
+        this.root =
+                Pki.root("certgauge cli test root")
+                        .validFrom(now.minus(Duration.ofDays(400)))
+                        .validFor(Duration.ofDays(3650))
+                        .issue();
         this.caFile = Pki.writePem(dir.resolve("ca.pem"), root.certificate());
     }
 
@@ -54,12 +57,18 @@ final class TlsServers implements AutoCloseable {
     /** Starts a server for {@code name.DOMAIN} whose leaf is for {@code certName} instead. */
     Server start(String name, String certName, long fromDays, long toDays)
             throws IOException, GeneralSecurityException {
-        Pki.Issued leaf = Pki.leaf(certName).issuedBy(root)
-                .validBetween(now.plus(Duration.ofDays(fromDays)),
-                        now.plus(Duration.ofDays(toDays)))
-                .issue();
-        DemoTlsServer server = DemoTlsServer.start(InetAddress.getLoopbackAddress(),
-                leaf.privateKey(), List.of(leaf.certificate()));
+        Pki.Issued leaf =
+                Pki.leaf(certName)
+                        .issuedBy(root)
+                        .validBetween(
+                                now.plus(Duration.ofDays(fromDays)),
+                                now.plus(Duration.ofDays(toDays)))
+                        .issue();
+        DemoTlsServer server =
+                DemoTlsServer.start(
+                        InetAddress.getLoopbackAddress(),
+                        leaf.privateKey(),
+                        List.of(leaf.certificate()));
         running.add(server);
         return new Server(name + "." + DOMAIN, server.port());
     }

@@ -57,12 +57,14 @@ class ProbeAllowListTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @CsvSource(delimiter = '|', value = {
-        "''               | the pattern is empty",
-        "*..example.co.jp | \"*..example.co.jp\" has an empty label",
-        "*.exa mple.co.jp | \"*.exa mple.co.jp\" is not a host glob",
-        "例*.jp           | \"例*.jp\" puts * inside a non-ASCII label",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''               | the pattern is empty",
+                "*..example.co.jp | \"*..example.co.jp\" has an empty label",
+                "*.exa mple.co.jp | \"*.exa mple.co.jp\" is not a host glob",
+                "例*.jp           | \"例*.jp\" puts * inside a non-ASCII label",
+            })
     void rejectsWhatIsNotAHostGlob(String pattern, String message) {
         assertThatThrownBy(() -> ProbeAllowList.of(List.of(pattern)))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -16,37 +16,48 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class TargetsTest {
 
-    private static final Defaults DEFAULTS = new Defaults(
-            Duration.ofMinutes(5), Duration.ofSeconds(3), new Thresholds(20, 5, 0.5), false);
+    private static final Defaults DEFAULTS =
+            new Defaults(
+                    Duration.ofMinutes(5),
+                    Duration.ofSeconds(3),
+                    new Thresholds(20, 5, 0.5),
+                    false);
 
     @Nested
     class ParseSpec {
 
         @ParameterizedTest(name = "{0} has id {1}")
-        @CsvSource(delimiter = '|', value = {
-            "www.example.co.jp                 | www.example.co.jp:443             "
-                    + "| www.example.co.jp | www.example.co.jp | 443  |",
-            "例え.jp                           | 例え.jp:443                       "
-                    + "| 例え.jp            | xn--r8jz45g.jp    | 443  |",
-            "mail.example.co.jp:587/submission | mail.example.co.jp:587/submission "
-                    + "| mail.example.co.jp | mail.example.co.jp | 587 | SUBMISSION",
-            "mail.example.co.jp/smtp           | mail.example.co.jp:25/smtp        "
-                    + "| mail.example.co.jp | mail.example.co.jp | 25  | SMTP",
-            "db.example.co.jp/postgres         | db.example.co.jp:5432/postgres    "
-                    + "| db.example.co.jp   | db.example.co.jp   | 5432 | POSTGRES",
-            "10.0.0.5:8443                     | 10.0.0.5:8443                     "
-                    + "| 10.0.0.5          | 10.0.0.5          | 8443 |",
-            "[::1]:8443/smtp                   | [::1]:8443/smtp                   "
-                    + "| ::1               | ::1               | 8443 | SMTP",
-            "[2001:db8::10]                    | [2001:db8::10]:443                "
-                    + "| 2001:db8::10      | 2001:db8::10      | 443  |",
-            "::1                               | [::1]:443                         "
-                    + "| ::1               | ::1               | 443  |",
-            "MAIL.Example.co.jp:0465           | MAIL.Example.co.jp:465            "
-                    + "| MAIL.Example.co.jp | mail.example.co.jp | 465 |",
-        })
-        void formsTheIdFromHostPortAndProtocol(String spec, String id, String host,
-                String asciiHost, int port, StartTls starttls) {
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "www.example.co.jp                 | www.example.co.jp:443             "
+                            + "| www.example.co.jp | www.example.co.jp | 443  |",
+                    "例え.jp                           | 例え.jp:443                       "
+                            + "| 例え.jp            | xn--r8jz45g.jp    | 443  |",
+                    "mail.example.co.jp:587/submission | mail.example.co.jp:587/submission "
+                            + "| mail.example.co.jp | mail.example.co.jp | 587 | SUBMISSION",
+                    "mail.example.co.jp/smtp           | mail.example.co.jp:25/smtp        "
+                            + "| mail.example.co.jp | mail.example.co.jp | 25  | SMTP",
+                    "db.example.co.jp/postgres         | db.example.co.jp:5432/postgres    "
+                            + "| db.example.co.jp   | db.example.co.jp   | 5432 | POSTGRES",
+                    "10.0.0.5:8443                     | 10.0.0.5:8443                     "
+                            + "| 10.0.0.5          | 10.0.0.5          | 8443 |",
+                    "[::1]:8443/smtp                   | [::1]:8443/smtp                   "
+                            + "| ::1               | ::1               | 8443 | SMTP",
+                    "[2001:db8::10]                    | [2001:db8::10]:443                "
+                            + "| 2001:db8::10      | 2001:db8::10      | 443  |",
+                    "::1                               | [::1]:443                         "
+                            + "| ::1               | ::1               | 443  |",
+                    "MAIL.Example.co.jp:0465           | MAIL.Example.co.jp:465            "
+                            + "| MAIL.Example.co.jp | mail.example.co.jp | 465 |",
+                })
+        void formsTheIdFromHostPortAndProtocol(
+                String spec,
+                String id,
+                String host,
+                String asciiHost,
+                int port,
+                StartTls starttls) {
             Target target = Targets.parseSpec(spec, DEFAULTS);
 
             assertThat(target.id()).isEqualTo(id);
@@ -70,21 +81,23 @@ class TargetsTest {
         }
 
         @ParameterizedTest(name = "[{index}] {0}")
-        @CsvSource(delimiter = '|', value = {
-            "www.example.co.jp:44x3 | \"44x3\" is not a port number; write a number from 1 to"
-                    + " 65535",
-            "www.example.co.jp:0    | \"0\" is not a port number",
-            "www.example.co.jp:     | \"\" is not a port number",
-            "www.example.co.jp/smtps | \"smtps\" is not a STARTTLS protocol; write one of smtp,"
-                    + " submission, imap, pop3, ftp, ldap, xmpp, postgres, mysql",
-            "www example.co.jp      | \"www example.co.jp\" is not a valid host name",
-            "www.example.co.jp.     | \"www.example.co.jp.\" is not a valid host name",
-            "10.0.0.256             | \"10.0.0.256\" is not a valid host name",
-            "[::1                   | \"[::1\" is not an IPv6 address in brackets",
-            "[zz::1]:443            | \"[zz::1]\" is not an IPv6 address in brackets",
-            "a:b:c                  | \"a:b:c\" is not a host name or an IP address",
-            "'  '                   | the target is empty; write host[:port][/starttls]",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "www.example.co.jp:44x3 | \"44x3\" is not a port number; write a number from 1"
+                            + " to 65535",
+                    "www.example.co.jp:0    | \"0\" is not a port number",
+                    "www.example.co.jp:     | \"\" is not a port number",
+                    "www.example.co.jp/smtps | \"smtps\" is not a STARTTLS protocol; write one of"
+                            + " smtp, submission, imap, pop3, ftp, ldap, xmpp, postgres, mysql",
+                    "www example.co.jp      | \"www example.co.jp\" is not a valid host name",
+                    "www.example.co.jp.     | \"www.example.co.jp.\" is not a valid host name",
+                    "10.0.0.256             | \"10.0.0.256\" is not a valid host name",
+                    "[::1                   | \"[::1\" is not an IPv6 address in brackets",
+                    "[zz::1]:443            | \"[zz::1]\" is not an IPv6 address in brackets",
+                    "a:b:c                  | \"a:b:c\" is not a host name or an IP address",
+                    "'  '                   | the target is empty; write host[:port][/starttls]",
+                })
         void rejectsABadPartNamingIt(String spec, String message) {
             assertThatThrownBy(() -> Targets.parseSpec(spec, DEFAULTS))
                     .isInstanceOf(IllegalArgumentException.class)
@@ -132,21 +145,23 @@ class TargetsTest {
         }
 
         @ParameterizedTest(name = "{0} {1} {2} {3}")
-        @CsvSource(delimiter = '|', value = {
-            "www.example.co.jp      | 0     |                        |       "
-                    + "| \"0\" is not a port number",
-            "www.example.co.jp      | 70000 |                        |       "
-                    + "| \"70000\" is not a port number",
-            "www.example.co.jp:443  |       |                        |       "
-                    + "| \"www.example.co.jp:443\" is not a host name or an IP address; give"
-                    + " the port separately",
-            "www.example.co.jp      |       | 10.0.0.1               |       "
-                    + "| \"10.0.0.1\" is an IP address; SNI carries host names only (RFC 6066",
-            "www.example.co.jp      |       |                        | smtps "
-                    + "| \"smtps\" is not a STARTTLS protocol",
-            "''                     |       |                        |       "
-                    + "| the host is empty",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "www.example.co.jp      | 0     |                        |       "
+                            + "| \"0\" is not a port number",
+                    "www.example.co.jp      | 70000 |                        |       "
+                            + "| \"70000\" is not a port number",
+                    "www.example.co.jp:443  |       |                        |       |"
+                        + " \"www.example.co.jp:443\" is not a host name or an IP address; give the"
+                        + " port separately",
+                    "www.example.co.jp      |       | 10.0.0.1               |       | \"10.0.0.1\""
+                            + " is an IP address; SNI carries host names only (RFC 6066",
+                    "www.example.co.jp      |       |                        | smtps "
+                            + "| \"smtps\" is not a STARTTLS protocol",
+                    "''                     |       |                        |       "
+                            + "| the host is empty",
+                })
         void rejectsABadArgumentReadably(
                 String host, Integer port, String sni, String starttls, String message) {
             assertThatThrownBy(() -> Targets.adHoc(host, port, sni, starttls, DEFAULTS))
@@ -158,19 +173,22 @@ class TargetsTest {
     @Nested
     class WithCaFile {
 
-        @TempDir
-        Path dir;
+        @TempDir Path dir;
 
         @Test
         void keepsTheAbsolutePathOfAFileOfCertificates() {
-            Path ca = Pki.writePem(dir.resolve("ca.pem"),
-                    Pki.root("Ad-hoc Test CA").issue().certificate());
+            Path ca =
+                    Pki.writePem(
+                            dir.resolve("ca.pem"),
+                            Pki.root("Ad-hoc Test CA").issue().certificate());
             Target target = Targets.parseSpec("intranet.example.co.jp", DEFAULTS);
 
             Target withCa = Targets.withCaFile(target, ca);
 
             assertThat(withCa.caFile()).isEqualTo(ca.toAbsolutePath());
-            assertThat(withCa).usingRecursiveComparison().ignoringFields("caFile")
+            assertThat(withCa)
+                    .usingRecursiveComparison()
+                    .ignoringFields("caFile")
                     .isEqualTo(target);
         }
 

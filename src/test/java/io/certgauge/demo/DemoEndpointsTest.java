@@ -34,18 +34,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The demo's endpoints, probed and judged by the real checker on the targets file the demo
- * writes: each must show what its overview line promises.
+ * The demo's endpoints, probed and judged by the real checker on the targets file the demo writes:
+ * each must show what its overview line promises.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoEndpointsTest {
 
     /** {@code STATE: first word, ...} as the overview line says it. */
     private static final Pattern PROMISE = Pattern.compile("^(healthy|WARNING|CRITICAL): (\\S+)");
+
     private static final Pattern DAYS = Pattern.compile("(\\d+) days (left)?");
 
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
 
     private final Clock clock = LoopbackPki.clock();
     private final Map<String, TargetResult> results = new LinkedHashMap<>();
@@ -56,11 +56,15 @@ class DemoEndpointsTest {
     void probeEveryEndpoint() throws Exception {
         demo = DemoEndpoints.start(dir, LoopbackPki.NOW);
         config = ConfigLoader.load(demo.targetsFile());
-        TlsProber prober = new TlsProber(host -> {
-            throw new UnknownHostException("the demo resolves no name: " + host);
-        }, clock);
-        TargetChecker checker = new TargetChecker(prober, new Analyzer(clock),
-                new TrustCache(TrustMaterial.empty()), clock);
+        TlsProber prober =
+                new TlsProber(
+                        host -> {
+                            throw new UnknownHostException("the demo resolves no name: " + host);
+                        },
+                        clock);
+        TargetChecker checker =
+                new TargetChecker(
+                        prober, new Analyzer(clock), new TrustCache(TrustMaterial.empty()), clock);
         for (Target target : config.targets()) {
             results.put(target.id(), checker.check(target, null));
         }
@@ -77,13 +81,16 @@ class DemoEndpointsTest {
 
     @Test
     void targetsFileListsEveryEndpointWithItsName() {
-        assertThat(config.targets()).extracting(Target::id)
+        assertThat(config.targets())
+                .extracting(Target::id)
                 .containsExactlyElementsOf(
                         demo.endpoints().stream().map(DemoEndpoints.Endpoint::name).toList());
-        assertThat(config.targets()).allSatisfy(t -> {
-            assertThat(t.caFile()).isEqualTo(demo.caFile());
-            assertThat(t.labels()).containsEntry("department", "情報システム部");
-        });
+        assertThat(config.targets())
+                .allSatisfy(
+                        t -> {
+                            assertThat(t.caFile()).isEqualTo(demo.caFile());
+                            assertThat(t.labels()).containsEntry("department", "情報システム部");
+                        });
     }
 
     @ParameterizedTest(name = "{0}")
@@ -97,8 +104,8 @@ class DemoEndpointsTest {
 
         assertThat(result.probeOk()).isTrue();
         assertThat(verdict.status()).isEqualTo(status(promise.group(1)));
-        assertThat(result.findingCodes()).containsExactlyInAnyOrderElementsOf(
-                codesNamed(promise.group(2)));
+        assertThat(result.findingCodes())
+                .containsExactlyInAnyOrderElementsOf(codesNamed(promise.group(2)));
         Matcher days = DAYS.matcher(endpoint.shows());
         if (days.find()) {
             assertThat(verdict.daysLeft().orElseThrow())
@@ -111,7 +118,8 @@ class DemoEndpointsTest {
         TargetResult valid = results.get("valid");
 
         assertThat(valid.findingCodes()).isEmpty();
-        assertThat(valid.reports()).singleElement()
+        assertThat(valid.reports())
+                .singleElement()
                 .satisfies(r -> assertThat(r.verified()).isTrue());
     }
 

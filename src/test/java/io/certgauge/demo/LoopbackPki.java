@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * A private CA (root and intermediate) made at a fixed moment, and TLS servers on loopback that
- * present leaves it issues, for tests of the parts that probe real servers. Close it to stop
- * every server it started.
+ * present leaves it issues, for tests of the parts that probe real servers. Close it to stop every
+ * server it started.
  */
 public final class LoopbackPki implements AutoCloseable {
 
@@ -29,12 +29,16 @@ public final class LoopbackPki implements AutoCloseable {
     private final List<DemoTlsServer> servers = new ArrayList<>();
 
     public LoopbackPki() {
-        root = Pki.root("certgauge test root")
-                .validFrom(NOW.minus(Duration.ofDays(400))).validFor(Duration.ofDays(3650))
-                .issue();
-        intermediate = Pki.intermediate("certgauge test intermediate", root)
-                .validFrom(NOW.minus(Duration.ofDays(400))).validFor(Duration.ofDays(1825))
-                .issue();
+        root =
+                Pki.root("certgauge test root")
+                        .validFrom(NOW.minus(Duration.ofDays(400)))
+                        .validFor(Duration.ofDays(3650))
+                        .issue();
+        intermediate =
+                Pki.intermediate("certgauge test intermediate", root)
+                        .validFrom(NOW.minus(Duration.ofDays(400)))
+                        .validFor(Duration.ofDays(1825))
+                        .issue();
     }
 
     /** A clock stopped at {@link #NOW}. */
@@ -65,7 +69,8 @@ public final class LoopbackPki implements AutoCloseable {
 
     /** A leaf for {@code dnsName}, issued ten days before {@link #NOW}, with days left. */
     public Pki.Issued leaf(String dnsName, long daysLeft) {
-        return Pki.leaf(dnsName).issuedBy(intermediate)
+        return Pki.leaf(dnsName)
+                .issuedBy(intermediate)
                 .validBetween(NOW.minus(Duration.ofDays(10)), NOW.plus(Duration.ofDays(daysLeft)))
                 .issue();
     }
@@ -78,8 +83,11 @@ public final class LoopbackPki implements AutoCloseable {
     /** A server at {@code bind} presenting {@code leaf} and the intermediate. */
     public DemoTlsServer serve(InetSocketAddress bind, Pki.Issued leaf) {
         try {
-            DemoTlsServer server = DemoTlsServer.start(bind, leaf.privateKey(),
-                    List.of(leaf.certificate(), intermediate.certificate()));
+            DemoTlsServer server =
+                    DemoTlsServer.start(
+                            bind,
+                            leaf.privateKey(),
+                            List.of(leaf.certificate(), intermediate.certificate()));
             servers.add(server);
             return server;
         } catch (IOException | GeneralSecurityException e) {
@@ -89,17 +97,19 @@ public final class LoopbackPki implements AutoCloseable {
 
     /**
      * Two servers on one port, one on each address, presenting the given leaves: one name's
-     * load-balancer members. The port is chosen on the first address; when the second address
-     * has it in use, another is tried.
+     * load-balancer members. The port is chosen on the first address; when the second address has
+     * it in use, another is tried.
      */
     public int serveOnOnePort(
             InetAddress first, Pki.Issued firstLeaf, InetAddress second, Pki.Issued secondLeaf) {
         for (int attempt = 0; attempt < 10; attempt++) {
             DemoTlsServer a = serve(new InetSocketAddress(first, 0), firstLeaf);
             try {
-                servers.add(DemoTlsServer.start(new InetSocketAddress(second, a.port()),
-                        secondLeaf.privateKey(),
-                        List.of(secondLeaf.certificate(), intermediate.certificate())));
+                servers.add(
+                        DemoTlsServer.start(
+                                new InetSocketAddress(second, a.port()),
+                                secondLeaf.privateKey(),
+                                List.of(secondLeaf.certificate(), intermediate.certificate())));
                 return a.port();
             } catch (BindException e) {
                 servers.remove(a);

@@ -38,18 +38,21 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The daemon as a process started from the jar, probing TLS servers that run in this JVM on
  * loopback: reload on SIGHUP, on a file change and on {@code POST /-/reload}; a broken file on
- * reload keeps the running targets; a broken file at start exits 2 with nothing listening; a
- * server that accepts and never answers times out without holding up the others.
+ * reload keeps the running targets; a broken file at start exits 2 with nothing listening; a server
+ * that accepts and never answers times out without holding up the others.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DaemonLifecycleIT {
 
     /** Reserved for testing (RFC 6761 section 6.2); the daemon is given 127.0.0.1 anyway. */
     private static final String DOMAIN = "lifecycle.certgauge.test";
+
     private static final Duration START = Duration.ofSeconds(60);
     private static final Duration RELOAD = Duration.ofSeconds(15);
+
     /** Longer than the file watcher's poll period of two seconds. */
     private static final Duration WATCHER_POLL = Duration.ofSeconds(3);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Path dir;
@@ -61,16 +64,25 @@ class DaemonLifecycleIT {
     void startServers(@TempDir Path tempDir) throws Exception {
         dir = tempDir;
         Instant now = Instant.now();
-        Pki.Issued root = Pki.root("certgauge lifecycle test root")
-                .validFrom(now.minus(Duration.ofDays(30))).validFor(Duration.ofDays(3650))
-                .issue();
+        Pki.Issued root =
+                Pki.root("certgauge lifecycle test root")
+                        .validFrom(now.minus(Duration.ofDays(30)))
+                        .validFor(Duration.ofDays(3650))
+                        .issue();
         Pki.writePem(dir.resolve("ca.pem"), root.certificate());
         for (String name : List.of("alpha", "beta", "gamma")) {
-            Pki.Issued leaf = Pki.leaf(name + "." + DOMAIN).issuedBy(root)
-                    .validFrom(now.minus(Duration.ofDays(10))).validFor(Duration.ofDays(200))
-                    .issue();
-            servers.put(name, DemoTlsServer.start(InetAddress.getLoopbackAddress(),
-                    leaf.privateKey(), List.of(leaf.certificate())));
+            Pki.Issued leaf =
+                    Pki.leaf(name + "." + DOMAIN)
+                            .issuedBy(root)
+                            .validFrom(now.minus(Duration.ofDays(10)))
+                            .validFor(Duration.ofDays(200))
+                            .issue();
+            servers.put(
+                    name,
+                    DemoTlsServer.start(
+                            InetAddress.getLoopbackAddress(),
+                            leaf.privateKey(),
+                            List.of(leaf.certificate())));
         }
         silent = SilentServer.start();
     }
@@ -99,8 +111,7 @@ class DaemonLifecycleIT {
         daemon = serve(file);
         replaceUnnoticed(file, targets("alpha", "gamma"));
         Thread.sleep(WATCHER_POLL.toMillis());
-        assertThat(discoveredIds()).as("the watcher cannot see this edit")
-                .containsExactly("alpha");
+        assertThat(discoveredIds()).as("the watcher cannot see this edit").containsExactly("alpha");
 
         daemon.hangUp();
 
@@ -156,45 +167,69 @@ class DaemonLifecycleIT {
     void aBrokenFileOnReloadKeepsTheRunningTargets() throws Exception {
         Path file = write("broken-later.yaml", targets("alpha", "beta"));
         daemon = serve(file, "--web.enable-lifecycle");
-        assertThat(sample(daemon.get("/metrics").body(),
-                "certgauge_config_last_reload_successful", null)).contains(1.0);
+        assertThat(
+                        sample(
+                                daemon.get("/metrics").body(),
+                                "certgauge_config_last_reload_successful",
+                                null))
+                .contains(1.0);
 
-        write("broken-later.yaml", targets("alpha", "beta")
-                + "  - name: gamma\n    host: 127.0.0.1\n    port: notaport\n");
+        write(
+                "broken-later.yaml",
+                targets("alpha", "beta")
+                        + "  - name: gamma\n    host: 127.0.0.1\n    port: notaport\n");
 
-        String metrics = daemon.awaitBody("/metrics", body -> sample(body,
-                "certgauge_config_last_reload_successful", null).equals(Optional.of(0.0)),
-                RELOAD);
+        String metrics =
+                daemon.awaitBody(
+                        "/metrics",
+                        body ->
+                                sample(body, "certgauge_config_last_reload_successful", null)
+                                        .equals(Optional.of(0.0)),
+                        RELOAD);
         assertThat(sample(metrics, "certgauge_probe_success", "alpha")).contains(1.0);
         assertThat(sample(metrics, "certgauge_probe_success", "beta")).contains(1.0);
         assertThat(metrics).doesNotContain("target=\"gamma\"");
         assertThat(discoveredIds()).containsExactlyInAnyOrder("alpha", "beta");
-        assertThat(daemon.stderr()).contains("keeping the running configuration")
+        assertThat(daemon.stderr())
+                .contains("keeping the running configuration")
                 .contains(file + ":15: targets[2].port: \"notaport\" is not a port number");
         JarProcess.Response post = daemon.post("/-/reload");
         assertThat(post.status()).isEqualTo(500);
-        assertThat(post.body()).contains("previous configuration keeps running")
+        assertThat(post.body())
+                .contains("previous configuration keeps running")
                 .contains(file + ":15: targets[2].port");
     }
 
     @Test
     void aBrokenFileAtStartExitsTwoAndNothingListens() throws Exception {
-        Path file = write("broken.yaml", """
-                targets:
-                  - host: 127.0.0.1
-                    port: 0
-                  - host: 127.0.0.1
-                    intervall: 5m
-                """);
+        Path file =
+                write(
+                        "broken.yaml",
+                        """
+                        targets:
+                          - host: 127.0.0.1
+                            port: 0
+                          - host: 127.0.0.1
+                            intervall: 5m
+                        """);
         int port = JarProcess.freeLoopbackPort();
 
-        Tools.Result result = Tools.run(dir, List.of(Tools.java(), "-jar",
-                Tools.jar().toAbsolutePath().toString(), "serve", "--config", file.toString(),
-                "--listen", "127.0.0.1:" + port));
+        Tools.Result result =
+                Tools.run(
+                        dir,
+                        List.of(
+                                Tools.java(),
+                                "-jar",
+                                Tools.jar().toAbsolutePath().toString(),
+                                "serve",
+                                "--config",
+                                file.toString(),
+                                "--listen",
+                                "127.0.0.1:" + port));
 
         assertThat(result.exitCode()).as(result.stderr()).isEqualTo(2);
-        List<String> problems = result.stderr().lines()
-                .filter(line -> line.startsWith(file.toString())).toList();
+        List<String> problems =
+                result.stderr().lines().filter(line -> line.startsWith(file.toString())).toList();
         assertThat(problems).hasSize(2);
         assertThat(problems.get(0)).startsWith(file + ":3: targets[0].port: ");
         assertThat(problems.get(1)).startsWith(file + ":5: targets[1].intervall: ");
@@ -208,8 +243,9 @@ class DaemonLifecycleIT {
     void aServerThatNeverAnswersTimesOutWithoutHoldingUpTheOthers() throws Exception {
         // One probe at a time with the silent server first: without a deadline on the
         // handshake the others would never be probed and the daemon would never be ready.
-        StringBuilder yaml = new StringBuilder("concurrency: 1\n")
-                .append("defaults: {interval: 1h, timeout: 2s}\ntargets:\n");
+        StringBuilder yaml =
+                new StringBuilder("concurrency: 1\n")
+                        .append("defaults: {interval: 1h, timeout: 2s}\ntargets:\n");
         target(yaml, "silent", silent.port());
         target(yaml, "alpha", servers.get("alpha").port());
         target(yaml, "beta", servers.get("beta").port());
@@ -221,14 +257,17 @@ class DaemonLifecycleIT {
         assertThat(sample(metrics, "certgauge_probe_success", "alpha")).contains(1.0);
         assertThat(sample(metrics, "certgauge_probe_success", "beta")).contains(1.0);
         assertThat(sample(metrics, "certgauge_probe_success", "silent")).contains(0.0);
-        assertThat(metrics).contains("certgauge_probe_error{address=\"127.0.0.1\","
-                + "reason=\"timeout\",target=\"silent\"} 1");
+        assertThat(metrics)
+                .contains(
+                        "certgauge_probe_error{address=\"127.0.0.1\","
+                                + "reason=\"timeout\",target=\"silent\"} 1");
         assertThat(silent.accepted()).as("the silent server was reached").isPositive();
     }
 
     private JarProcess serve(Path file, String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("serve", "--config", file.toString(),
-                "--listen", "127.0.0.1:0"));
+        List<String> args =
+                new ArrayList<>(
+                        List.of("serve", "--config", file.toString(), "--listen", "127.0.0.1:0"));
         args.addAll(List.of(extra));
         String name = file.getFileName().toString().replace(".yaml", "");
         daemon = JarProcess.start(dir, name, args.toArray(new String[0]));
@@ -236,8 +275,8 @@ class DaemonLifecycleIT {
     }
 
     private String targets(String... names) {
-        StringBuilder yaml = new StringBuilder("defaults: {interval: 1h, timeout: 5s}\n")
-                .append("targets:\n");
+        StringBuilder yaml =
+                new StringBuilder("defaults: {interval: 1h, timeout: 5s}\n").append("targets:\n");
         for (String name : names) {
             target(yaml, name, servers.get(name).port());
         }
@@ -245,10 +284,18 @@ class DaemonLifecycleIT {
     }
 
     private static void target(StringBuilder yaml, String name, int port) {
-        yaml.append("  - name: ").append(name).append('\n')
+        yaml.append("  - name: ")
+                .append(name)
+                .append('\n')
                 .append("    host: 127.0.0.1\n")
-                .append("    port: ").append(port).append('\n')
-                .append("    sni: ").append(name).append('.').append(DOMAIN).append('\n')
+                .append("    port: ")
+                .append(port)
+                .append('\n')
+                .append("    sni: ")
+                .append(name)
+                .append('.')
+                .append(DOMAIN)
+                .append('\n')
                 .append("    ca_file: ca.pem\n");
     }
 
@@ -262,9 +309,9 @@ class DaemonLifecycleIT {
     }
 
     /**
-     * Replaces the file's content keeping its size and modification time, in one atomic
-     * rename. The daemon's watcher compares exactly those two, so a reload the test then sees
-     * can only come from the signal or the HTTP call under test.
+     * Replaces the file's content keeping its size and modification time, in one atomic rename. The
+     * daemon's watcher compares exactly those two, so a reload the test then sees can only come
+     * from the signal or the HTTP call under test.
      */
     private static void replaceUnnoticed(Path file, String text) throws IOException {
         long size = Files.size(file);
@@ -277,8 +324,7 @@ class DaemonLifecycleIT {
         Path next = file.resolveSibling(file.getFileName() + ".next");
         Files.writeString(next, padded, StandardCharsets.UTF_8);
         Files.setLastModifiedTime(next, modified);
-        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
+        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private List<String> discoveredIds() throws Exception {
@@ -292,16 +338,17 @@ class DaemonLifecycleIT {
     }
 
     private String awaitSample(String name, String target, double value) throws Exception {
-        return daemon.awaitBody("/metrics",
-                body -> sample(body, name, target).equals(Optional.of(value)), RELOAD);
+        return daemon.awaitBody(
+                "/metrics", body -> sample(body, name, target).equals(Optional.of(value)), RELOAD);
     }
 
     /** The value of a sample, for one target or for an unlabelled self-metric. */
     private static Optional<Double> sample(String metrics, String name, String target) {
-        String labels = target == null ? ""
-                : "\\{[^}]*target=\"" + Pattern.quote(target) + "\"[^}]*}";
-        Matcher m = Pattern.compile("^" + name + labels + " (\\S+)$", Pattern.MULTILINE)
-                .matcher(metrics);
+        String labels =
+                target == null ? "" : "\\{[^}]*target=\"" + Pattern.quote(target) + "\"[^}]*}";
+        Matcher m =
+                Pattern.compile("^" + name + labels + " (\\S+)$", Pattern.MULTILINE)
+                        .matcher(metrics);
         return m.find() ? Optional.of(Double.parseDouble(m.group(1))) : Optional.empty();
     }
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code certgauge demo} from the jar, as a newcomer runs it: it must come up offline, show every
- * finding it advertises in {@code /metrics}, and print a {@code check --from} line that works
- * when pasted.
+ * finding it advertises in {@code /metrics}, and print a {@code check --from} line that works when
+ * pasted.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoIT {
@@ -39,8 +39,15 @@ class DemoIT {
     void startDemo(@TempDir Path tempDir) throws Exception {
         dir = tempDir;
         int port = JarProcess.freeLoopbackPort();
-        demo = JarProcess.start(dir, "demo", "demo", "--listen", "127.0.0.1:" + port,
-                "--dir", dir.resolve("demo-files").toString());
+        demo =
+                JarProcess.start(
+                        dir,
+                        "demo",
+                        "demo",
+                        "--listen",
+                        "127.0.0.1:" + port,
+                        "--dir",
+                        dir.resolve("demo-files").toString());
 
         demo.awaitOutput(demo::stdout, READY, Instant.now().plus(Duration.ofSeconds(60)));
 
@@ -69,8 +76,13 @@ class DemoIT {
         "chain_order,        chain-order",
     })
     void metricsShowEachFindingTheDemoAdvertises(String code, String target) {
-        assertThat(metrics).contains("certgauge_validation_error{address=\"127.0.0.1\",error=\""
-                + code + "\",target=\"" + target + "\"} 1");
+        assertThat(metrics)
+                .contains(
+                        "certgauge_validation_error{address=\"127.0.0.1\",error=\""
+                                + code
+                                + "\",target=\""
+                                + target
+                                + "\"} 1");
         assertThat(demo.stdout()).contains(code);
     }
 
@@ -86,9 +98,18 @@ class DemoIT {
         Matcher line = CHECK_FROM.matcher(demo.stdout());
         assertThat(line.find()).as(demo.stdout()).isTrue();
 
-        Tools.Result result = Tools.run(dir, List.of(Tools.java(), "-jar",
-                Tools.jar().toAbsolutePath().toString(), "check", "--from", line.group(1),
-                "--target", line.group(2)));
+        Tools.Result result =
+                Tools.run(
+                        dir,
+                        List.of(
+                                Tools.java(),
+                                "-jar",
+                                Tools.jar().toAbsolutePath().toString(),
+                                "check",
+                                "--from",
+                                line.group(1),
+                                "--target",
+                                line.group(2)));
 
         assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isEqualTo(1);
         assertThat(result.stdout()).startsWith("CERTGAUGE WARNING - " + line.group(2) + " ");

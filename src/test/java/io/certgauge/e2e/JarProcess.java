@@ -24,9 +24,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A long-running certgauge process ({@code serve} or {@code demo}) started from the built jar,
- * with its stdout and stderr in files and a small HTTP client for its endpoints. Closing it stops
- * the process: SIGTERM first, so the shutdown hook runs, then a forced kill if it hangs.
+ * A long-running certgauge process ({@code serve} or {@code demo}) started from the built jar, with
+ * its stdout and stderr in files and a small HTTP client for its endpoints. Closing it stops the
+ * process: SIGTERM first, so the shutdown hook runs, then a forced kill if it hangs.
  */
 final class JarProcess implements AutoCloseable {
 
@@ -50,16 +50,18 @@ final class JarProcess implements AutoCloseable {
 
     /** Starts {@code java -jar certgauge.jar ARGS...}, its output in {@code dir}. */
     static JarProcess start(Path dir, String name, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Tools.java(), "-jar",
-                Tools.jar().toAbsolutePath().toString()));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(Tools.java(), "-jar", Tools.jar().toAbsolutePath().toString()));
         command.addAll(List.of(args));
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
-        Process process = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
+        Process process =
+                new ProcessBuilder(command)
+                        .directory(dir.toFile())
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
         return new JarProcess(process, out, err);
     }
 
@@ -92,8 +94,8 @@ final class JarProcess implements AutoCloseable {
     }
 
     /**
-     * Waits for the daemon to log the port it listens on (it was given port 0) and then for
-     * {@code /readyz}, which answers 200 once the first round of probes finished.
+     * Waits for the daemon to log the port it listens on (it was given port 0) and then for {@code
+     * /readyz}, which answers 200 once the first round of probes finished.
      */
     JarProcess awaitReady(Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
@@ -112,8 +114,13 @@ final class JarProcess implements AutoCloseable {
                 return m;
             }
             if (!process.isAlive()) {
-                fail("certgauge exited with " + process.exitValue() + " before printing "
-                        + pattern + ":\n" + transcript());
+                fail(
+                        "certgauge exited with "
+                                + process.exitValue()
+                                + " before printing "
+                                + pattern
+                                + ":\n"
+                                + transcript());
             }
             Thread.sleep(100);
         }
@@ -138,15 +145,18 @@ final class JarProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("GET " + path + " never matched; last answer: " + last
-                + "\n" + transcript());
+        throw new AssertionError(
+                "GET " + path + " never matched; last answer: " + last + "\n" + transcript());
     }
 
     /** Polls {@code path} until its body satisfies {@code done}, for at most {@code timeout}. */
     String awaitBody(String path, Predicate<String> done, Duration timeout)
             throws InterruptedException {
-        return awaitHttp(path, r -> r.status() == 200 && done.test(r.body()),
-                Instant.now().plus(timeout)).body();
+        return awaitHttp(
+                        path,
+                        r -> r.status() == 200 && done.test(r.body()),
+                        Instant.now().plus(timeout))
+                .body();
     }
 
     /** Sets the base URL when the port is known from elsewhere (the demo prints it). */
@@ -163,24 +173,33 @@ final class JarProcess implements AutoCloseable {
     }
 
     Response post(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        return send(
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+                http.send(
+                        request.timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Response(response.statusCode(), response.body());
     }
 
     /** Sends SIGHUP with the system's {@code kill}, as an operator or systemd would. */
     void hangUp() throws IOException, InterruptedException {
         String killCommand = Tools.require("kill").toString();
-        Process kill = new ProcessBuilder(killCommand, "-HUP", String.valueOf(process.pid()))
-                .redirectErrorStream(true).start();
+        Process kill =
+                new ProcessBuilder(killCommand, "-HUP", String.valueOf(process.pid()))
+                        .redirectErrorStream(true)
+                        .start();
         if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-            fail("kill -HUP " + process.pid() + " failed: "
-                    + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            fail(
+                    "kill -HUP "
+                            + process.pid()
+                            + " failed: "
+                            + new String(
+                                    kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 

@@ -31,9 +31,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The whole product from the built jar against a real nginx on loopback serving certificates
- * made by the real openssl: the daemon's {@code /metrics}, {@code /zabbix/targets} and the
- * {@code check} plugin must agree with what {@code openssl x509 -enddate} says.
+ * The whole product from the built jar against a real nginx on loopback serving certificates made
+ * by the real openssl: the daemon's {@code /metrics}, {@code /zabbix/targets} and the {@code check}
+ * plugin must agree with what {@code openssl x509 -enddate} says.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NginxEndToEndIT {
@@ -76,9 +76,15 @@ class NginxEndToEndIT {
         int listen = Tools.freePort();
         baseUrl = "http://127.0.0.1:" + listen;
         daemon =
-                new ProcessBuilder(Tools.java(), "-jar", Tools.jar().toAbsolutePath().toString(),
-                                "serve", "--config", targets.toString(),
-                                "--listen", "127.0.0.1:" + listen)
+                new ProcessBuilder(
+                                Tools.java(),
+                                "-jar",
+                                Tools.jar().toAbsolutePath().toString(),
+                                "serve",
+                                "--config",
+                                targets.toString(),
+                                "--listen",
+                                "127.0.0.1:" + listen)
                         .redirectErrorStream(true)
                         .redirectOutput(dir.resolve("daemon.log").toFile())
                         .start();
@@ -109,10 +115,12 @@ class NginxEndToEndIT {
             assertThat(sample(metrics, "certgauge_probe_success", site.id())).isEqualTo(1.0);
         }
         assertThat(metrics)
-                .contains("certgauge_validation_error{address=\"127.0.0.1\",error=\"expired\","
-                        + "target=\"expired\"} 1")
-                .contains("certgauge_validation_error{address=\"127.0.0.1\","
-                        + "error=\"hostname_mismatch\",target=\"wrong\"} 1");
+                .contains(
+                        "certgauge_validation_error{address=\"127.0.0.1\",error=\"expired\","
+                                + "target=\"expired\"} 1")
+                .contains(
+                        "certgauge_validation_error{address=\"127.0.0.1\","
+                                + "error=\"hostname_mismatch\",target=\"wrong\"} 1");
         assertThat(sample(metrics, "certgauge_chain_valid", "valid")).isEqualTo(1.0);
         assertThat(sample(metrics, "certgauge_chain_valid", "expired")).isEqualTo(0.0);
     }
@@ -140,15 +148,34 @@ class NginxEndToEndIT {
     }
 
     @ParameterizedTest
-    @CsvSource({"valid, 0, OK", "expiring, 1, WARNING", "expired, 2, CRITICAL",
-        "wrong, 2, CRITICAL"})
+    @CsvSource({
+        "valid, 0, OK",
+        "expiring, 1, WARNING",
+        "expired, 2, CRITICAL",
+        "wrong, 2, CRITICAL"
+    })
     void checkProbesNginxAndExitsWithThePluginState(String id, int exit, String state)
             throws Exception {
         Site site = sites.get(id);
 
-        Tools.Result result = Tools.run(dir, List.of(Tools.java(), "-jar", Tools.jar().toString(),
-                "check", "-H", "127.0.0.1", "-p", String.valueOf(site.port()),
-                "--sni", site.sni(), "--ca-file", ca.root().toString(), "-t", "10"));
+        Tools.Result result =
+                Tools.run(
+                        dir,
+                        List.of(
+                                Tools.java(),
+                                "-jar",
+                                Tools.jar().toString(),
+                                "check",
+                                "-H",
+                                "127.0.0.1",
+                                "-p",
+                                String.valueOf(site.port()),
+                                "--sni",
+                                site.sni(),
+                                "--ca-file",
+                                ca.root().toString(),
+                                "-t",
+                                "10"));
 
         assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isEqualTo(exit);
         assertThat(result.stdout()).startsWith("CERTGAUGE " + state + " - ");
@@ -162,8 +189,18 @@ class NginxEndToEndIT {
     @CsvSource({"valid, 0", "expiring, 1", "expired, 2", "wrong, 2"})
     void checkFromTheDaemonGivesTheSameStateWithoutAHandshake(String id, int exit)
             throws Exception {
-        Tools.Result result = Tools.run(dir, List.of(Tools.java(), "-jar", Tools.jar().toString(),
-                "check", "--from", baseUrl, "--target", id));
+        Tools.Result result =
+                Tools.run(
+                        dir,
+                        List.of(
+                                Tools.java(),
+                                "-jar",
+                                Tools.jar().toString(),
+                                "check",
+                                "--from",
+                                baseUrl,
+                                "--target",
+                                id));
 
         assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isEqualTo(exit);
         assertThat(result.stdout()).isEqualTo(get("/nagios?target=" + id));
@@ -171,8 +208,18 @@ class NginxEndToEndIT {
 
     @Test
     void checkOfAnUnknownTargetOnTheDaemonIsUnknown() throws Exception {
-        Tools.Result result = Tools.run(dir, List.of(Tools.java(), "-jar", Tools.jar().toString(),
-                "check", "--from", baseUrl, "--target", "no-such-target"));
+        Tools.Result result =
+                Tools.run(
+                        dir,
+                        List.of(
+                                Tools.java(),
+                                "-jar",
+                                Tools.jar().toString(),
+                                "check",
+                                "--from",
+                                baseUrl,
+                                "--target",
+                                "no-such-target"));
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.stdout()).startsWith("CERTGAUGE UNKNOWN - ");
@@ -180,7 +227,10 @@ class NginxEndToEndIT {
 
     private void site(Site site, Instant now) throws IOException, InterruptedException {
         Path cert =
-                ca.issue(site.id(), site.certName(), now.plus(Duration.ofDays(site.fromDays())),
+                ca.issue(
+                        site.id(),
+                        site.certName(),
+                        now.plus(Duration.ofDays(site.fromDays())),
                         now.plus(Duration.ofDays(site.toDays())));
         sites.put(site.id(), site);
         endDates.put(site.id(), ca.endDate(cert));
@@ -191,30 +241,48 @@ class NginxEndToEndIT {
         Files.createDirectories(prefix.resolve("tmp"));
         StringBuilder conf = new StringBuilder();
         conf.append("worker_processes 1;\n")
-                .append("pid ").append(prefix.resolve("nginx.pid")).append(";\n")
-                .append("error_log ").append(prefix.resolve("error.log")).append(";\n")
+                .append("pid ")
+                .append(prefix.resolve("nginx.pid"))
+                .append(";\n")
+                .append("error_log ")
+                .append(prefix.resolve("error.log"))
+                .append(";\n")
                 .append("events { worker_connections 64; }\n")
                 .append("http {\n  access_log off;\n");
         for (String temp : List.of("client_body", "proxy", "fastcgi", "uwsgi", "scgi")) {
-            conf.append("  ").append(temp).append("_temp_path ")
-                    .append(prefix.resolve("tmp").resolve(temp)).append(";\n");
+            conf.append("  ")
+                    .append(temp)
+                    .append("_temp_path ")
+                    .append(prefix.resolve("tmp").resolve(temp))
+                    .append(";\n");
         }
         for (Site site : sites.values()) {
             Path caDir = dir.resolve("ca");
             conf.append("  server {\n")
-                    .append("    listen 127.0.0.1:").append(site.port()).append(" ssl;\n")
-                    .append("    ssl_certificate ").append(caDir.resolve(site.id() + ".pem"))
+                    .append("    listen 127.0.0.1:")
+                    .append(site.port())
+                    .append(" ssl;\n")
+                    .append("    ssl_certificate ")
+                    .append(caDir.resolve(site.id() + ".pem"))
                     .append(";\n")
-                    .append("    ssl_certificate_key ").append(caDir.resolve(site.id() + ".key"))
+                    .append("    ssl_certificate_key ")
+                    .append(caDir.resolve(site.id() + ".key"))
                     .append(";\n")
                     .append("    return 200 \"ok\\n\";\n  }\n");
         }
         conf.append("}\n");
         Path confFile = prefix.resolve("nginx.conf");
         Files.writeString(confFile, conf, StandardCharsets.UTF_8);
-        return new ProcessBuilder(binary.toString(), "-p", prefix.toString(),
-                        "-e", prefix.resolve("error.log").toString(),
-                        "-c", confFile.toString(), "-g", "daemon off;")
+        return new ProcessBuilder(
+                        binary.toString(),
+                        "-p",
+                        prefix.toString(),
+                        "-e",
+                        prefix.resolve("error.log").toString(),
+                        "-c",
+                        confFile.toString(),
+                        "-g",
+                        "daemon off;")
                 .redirectErrorStream(true)
                 .redirectOutput(prefix.resolve("stdout.log").toFile())
                 .start();
@@ -223,10 +291,16 @@ class NginxEndToEndIT {
     private Path writeTargets() throws IOException {
         StringBuilder yaml = new StringBuilder("defaults: {interval: 1h, timeout: 5s}\ntargets:\n");
         for (Site site : sites.values()) {
-            yaml.append("  - name: ").append(site.id()).append('\n')
+            yaml.append("  - name: ")
+                    .append(site.id())
+                    .append('\n')
                     .append("    host: 127.0.0.1\n")
-                    .append("    port: ").append(site.port()).append('\n')
-                    .append("    sni: ").append(site.sni()).append('\n')
+                    .append("    port: ")
+                    .append(site.port())
+                    .append('\n')
+                    .append("    sni: ")
+                    .append(site.sni())
+                    .append('\n')
                     .append("    ca_file: ca/root.pem\n")
                     .append("    labels: {owner: e2e, department: 情報システム部}\n");
         }
@@ -262,9 +336,10 @@ class NginxEndToEndIT {
                     .as("daemon exited: %s", Files.readString(dir.resolve("daemon.log")))
                     .isTrue();
             try {
-                HttpResponse<String> ready = http.send(
-                        HttpRequest.newBuilder(URI.create(baseUrl + "/readyz")).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> ready =
+                        http.send(
+                                HttpRequest.newBuilder(URI.create(baseUrl + "/readyz")).build(),
+                                HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return;
                 }
@@ -273,21 +348,28 @@ class NginxEndToEndIT {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("daemon not ready: " + Files.readString(dir.resolve("daemon.log")));
+        throw new AssertionError(
+                "daemon not ready: " + Files.readString(dir.resolve("daemon.log")));
     }
 
     private String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(baseUrl + path)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + path)).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
         return response.body();
     }
 
     private static double sample(String metrics, String name, String target) {
-        Pattern line = Pattern.compile(
-                "^" + name + "\\{[^}]*target=\"" + Pattern.quote(target) + "\"[^}]*} (\\S+)$",
-                Pattern.MULTILINE);
+        Pattern line =
+                Pattern.compile(
+                        "^"
+                                + name
+                                + "\\{[^}]*target=\""
+                                + Pattern.quote(target)
+                                + "\"[^}]*} (\\S+)$",
+                        Pattern.MULTILINE);
         Matcher m = line.matcher(metrics);
         assertThat(m.find()).as("%s for %s in:%n%s", name, target, metrics).isTrue();
         return Double.parseDouble(m.group(1));

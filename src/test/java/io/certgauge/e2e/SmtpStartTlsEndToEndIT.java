@@ -29,9 +29,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code check --starttls smtp} from the built jar against a real SMTP server on loopback:
- * Debian's aiosmtpd, offering STARTTLS with a chain made here. Then a TLS-1.0-only server, to
- * see {@code deprecated_protocol} reach the plugin output.
+ * {@code check --starttls smtp} from the built jar against a real SMTP server on loopback: Debian's
+ * aiosmtpd, offering STARTTLS with a chain made here. Then a TLS-1.0-only server, to see {@code
+ * deprecated_protocol} reach the plugin output.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SmtpStartTlsEndToEndIT {
@@ -53,26 +53,45 @@ class SmtpStartTlsEndToEndIT {
     void startSmtpServer() throws Exception {
         Path python = requireAiosmtpd();
         Instant now = Instant.now();
-        root = Pki.root("E2E Mail Root").validFrom(now.minus(Duration.ofDays(30)))
-                .validFor(Duration.ofDays(3650)).issue();
-        intermediate = Pki.intermediate("E2E Mail Intermediate", root)
-                .validFrom(now.minus(Duration.ofDays(30))).validFor(Duration.ofDays(1825))
-                .issue();
-        leaf = Pki.leaf(MAIL_NAME).issuedBy(intermediate).validFrom(now.minus(Duration.ofDays(1)))
-                .validFor(Duration.ofDays(121)).issue();
+        root =
+                Pki.root("E2E Mail Root")
+                        .validFrom(now.minus(Duration.ofDays(30)))
+                        .validFor(Duration.ofDays(3650))
+                        .issue();
+        intermediate =
+                Pki.intermediate("E2E Mail Intermediate", root)
+                        .validFrom(now.minus(Duration.ofDays(30)))
+                        .validFor(Duration.ofDays(1825))
+                        .issue();
+        leaf =
+                Pki.leaf(MAIL_NAME)
+                        .issuedBy(intermediate)
+                        .validFrom(now.minus(Duration.ofDays(1)))
+                        .validFor(Duration.ofDays(121))
+                        .issue();
         caFile = Pki.writePem(dir.resolve("ca.pem"), root.certificate());
-        Path chain = Pki.writePem(dir.resolve("chain.pem"), leaf.certificate(),
-                intermediate.certificate());
+        Path chain =
+                Pki.writePem(
+                        dir.resolve("chain.pem"), leaf.certificate(), intermediate.certificate());
         Path key = dir.resolve("key.pem");
         Files.writeString(key, Pki.pem(leaf.privateKey()), StandardCharsets.US_ASCII);
 
         port = Tools.freePort();
-        smtpd = new ProcessBuilder(python.toString(), "-m", "aiosmtpd", "-n",
-                        "-l", "127.0.0.1:" + port, "--tlscert", chain.toString(),
-                        "--tlskey", key.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("smtpd.log").toFile())
-                .start();
+        smtpd =
+                new ProcessBuilder(
+                                python.toString(),
+                                "-m",
+                                "aiosmtpd",
+                                "-n",
+                                "-l",
+                                "127.0.0.1:" + port,
+                                "--tlscert",
+                                chain.toString(),
+                                "--tlskey",
+                                key.toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("smtpd.log").toFile())
+                        .start();
         awaitGreeting();
     }
 
@@ -86,13 +105,25 @@ class SmtpStartTlsEndToEndIT {
 
     @Test
     void checkReadsTheChainAfterSmtpStartTls() throws Exception {
-        Tools.Result result = check("127.0.0.1", port, "--starttls", "smtp", "--sni", MAIL_NAME,
-                "--ca-file", caFile.toString());
+        Tools.Result result =
+                check(
+                        "127.0.0.1",
+                        port,
+                        "--starttls",
+                        "smtp",
+                        "--sni",
+                        MAIL_NAME,
+                        "--ca-file",
+                        caFile.toString());
 
         assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
-        assertThat(result.stdout()).startsWith("CERTGAUGE OK - ")
-                .contains("chain: CN=" + MAIL_NAME + " <- CN=E2E Mail Intermediate"
-                        + " <- CN=E2E Mail Root (trusted)");
+        assertThat(result.stdout())
+                .startsWith("CERTGAUGE OK - ")
+                .contains(
+                        "chain: CN="
+                                + MAIL_NAME
+                                + " <- CN=E2E Mail Intermediate"
+                                + " <- CN=E2E Mail Root (trusted)");
         assertThat(daysIn(result.stdout())).isCloseTo(daysUntil(leaf), within(1.0));
     }
 
@@ -107,14 +138,24 @@ class SmtpStartTlsEndToEndIT {
     @Test
     void checkOfAServerLimitedToTls10WarnsOfTheDeprecatedProtocol() throws Exception {
         // The test JVM's TLS policy is relaxed before any test runs, so TLS 1.0 can be served.
-        try (DemoTlsServer old = DemoTlsServer.start(InetAddress.getByName("127.0.0.1"),
-                leaf.privateKey(), List.of(leaf.certificate(), intermediate.certificate()),
-                List.of("TLSv1"))) {
-            Tools.Result result = check("127.0.0.1", old.port(), "--sni", MAIL_NAME,
-                    "--ca-file", caFile.toString());
+        try (DemoTlsServer old =
+                DemoTlsServer.start(
+                        InetAddress.getByName("127.0.0.1"),
+                        leaf.privateKey(),
+                        List.of(leaf.certificate(), intermediate.certificate()),
+                        List.of("TLSv1"))) {
+            Tools.Result result =
+                    check(
+                            "127.0.0.1",
+                            old.port(),
+                            "--sni",
+                            MAIL_NAME,
+                            "--ca-file",
+                            caFile.toString());
 
             assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isEqualTo(1);
-            assertThat(result.stdout()).startsWith("CERTGAUGE WARNING - ")
+            assertThat(result.stdout())
+                    .startsWith("CERTGAUGE WARNING - ")
                     .contains("findings: deprecated_protocol")
                     .contains("deprecated_protocol: the server's best protocol is TLSv1");
         }
@@ -122,9 +163,20 @@ class SmtpStartTlsEndToEndIT {
 
     private Tools.Result check(String host, int port, String... options)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Tools.java(), "-jar",
-                Tools.jar().toAbsolutePath().toString(), "check", "-H", host,
-                "-p", String.valueOf(port), "-t", "10", "--no-revocation"));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                Tools.java(),
+                                "-jar",
+                                Tools.jar().toAbsolutePath().toString(),
+                                "check",
+                                "-H",
+                                host,
+                                "-p",
+                                String.valueOf(port),
+                                "-t",
+                                "10",
+                                "--no-revocation"));
         command.addAll(List.of(options));
         return Tools.run(dir, command);
     }
@@ -134,15 +186,19 @@ class SmtpStartTlsEndToEndIT {
      * missing, or fails it when {@code CI} is set, as {@link Tools#require} does for programs.
      */
     private static Path requireAiosmtpd() throws IOException, InterruptedException {
-        boolean present = Files.isExecutable(SYSTEM_PYTHON)
-                && new ProcessBuilder(SYSTEM_PYTHON.toString(), "-c", "import aiosmtpd")
-                        .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .start()
-                        .waitFor() == 0;
+        boolean present =
+                Files.isExecutable(SYSTEM_PYTHON)
+                        && new ProcessBuilder(SYSTEM_PYTHON.toString(), "-c", "import aiosmtpd")
+                                        .redirectErrorStream(true)
+                                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                                        .start()
+                                        .waitFor()
+                                == 0;
         if (!present) {
-            String message = SYSTEM_PYTHON + " with aiosmtpd is not installed; install"
-                    + " python3-aiosmtpd with .ci/run's apt-get line";
+            String message =
+                    SYSTEM_PYTHON
+                            + " with aiosmtpd is not installed; install"
+                            + " python3-aiosmtpd with .ci/run's apt-get line";
             if (System.getenv("CI") != null) {
                 fail(message + " (CI is set, so a missing program fails the run)");
             }
@@ -160,8 +216,11 @@ class SmtpStartTlsEndToEndIT {
                     .isTrue();
             try (Socket socket = new Socket("127.0.0.1", port)) {
                 socket.setSoTimeout(5000);
-                String greeting = new BufferedReader(new InputStreamReader(
-                        socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+                String greeting =
+                        new BufferedReader(
+                                        new InputStreamReader(
+                                                socket.getInputStream(), StandardCharsets.US_ASCII))
+                                .readLine();
                 if (greeting != null && greeting.startsWith("220")) {
                     return;
                 }
@@ -169,8 +228,11 @@ class SmtpStartTlsEndToEndIT {
                 Thread.sleep(100);
             }
         }
-        throw new AssertionError("aiosmtpd did not greet on port " + port + ": "
-                + Files.readString(dir.resolve("smtpd.log")));
+        throw new AssertionError(
+                "aiosmtpd did not greet on port "
+                        + port
+                        + ": "
+                        + Files.readString(dir.resolve("smtpd.log")));
     }
 
     private static double daysIn(String pluginOutput) {

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Finds and runs the programs the end-to-end tests use. A missing program skips the test with a
- * message, except when the environment variable {@code CI} is set: then it fails the run, so CI
- * can never pass by skipping.
+ * message, except when the environment variable {@code CI} is set: then it fails the run, so CI can
+ * never pass by skipping.
  */
 final class Tools {
 
@@ -89,8 +89,13 @@ final class Tools {
     static String runOk(Path workDir, String... command) throws IOException, InterruptedException {
         Result result = run(workDir, List.of(command));
         if (result.exitCode() != 0) {
-            fail(String.join(" ", command) + " exited " + result.exitCode() + ":\n"
-                    + result.stdout() + result.stderr());
+            fail(
+                    String.join(" ", command)
+                            + " exited "
+                            + result.exitCode()
+                            + ":\n"
+                            + result.stdout()
+                            + result.stderr());
         }
         return result.stdout();
     }

@@ -10,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Compares a whole output with a file under {@code src/test/resources/golden/}. Run the tests
- * with {@code -Dgolden.update=true} to rewrite the files after a deliberate change, then read
- * the diff before committing it.
+ * Compares a whole output with a file under {@code src/test/resources/golden/}. Run the tests with
+ * {@code -Dgolden.update=true} to rewrite the files after a deliberate change, then read the diff
+ * before committing it.
  */
 public final class Golden {
 
@@ -34,8 +34,10 @@ public final class Golden {
     public static String read(String name) {
         try (InputStream in = Golden.class.getResourceAsStream("/golden/" + name)) {
             if (in == null) {
-                throw new AssertionError("missing golden file " + name
-                        + "; run with -Dgolden.update=true to create it");
+                throw new AssertionError(
+                        "missing golden file "
+                                + name
+                                + "; run with -Dgolden.update=true to create it");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -55,8 +55,14 @@ class CachingFetcherTest {
         }
 
         @Override
-        public byte[] post(URI uri, Kind kind, String contentType, byte[] body,
-                Instant deadline, Expiry expiry) throws FetchException {
+        public byte[] post(
+                URI uri,
+                Kind kind,
+                String contentType,
+                byte[] body,
+                Instant deadline,
+                Expiry expiry)
+                throws FetchException {
             return answer("POST " + uri + " " + body[0]);
         }
 
@@ -131,8 +137,7 @@ class CachingFetcherTest {
         cache.post(ocsp, Kind.OCSP, "application/ocsp-request", new byte[] {2}, null, week);
         cache.post(ocsp, Kind.OCSP, "application/ocsp-request", new byte[] {1}, null, week);
 
-        assertThat(delegate.calls).containsExactly(
-                "POST " + ocsp + " 1", "POST " + ocsp + " 2");
+        assertThat(delegate.calls).containsExactly("POST " + ocsp + " 1", "POST " + ocsp + " 2");
     }
 
     @Test

@@ -70,24 +70,37 @@ class HttpFetcherTest {
     void postSendsTheBodyWithItsContentType() throws FetchException {
         server.stubFor(post(urlEqualTo("/ocsp")).willReturn(aResponse().withBody(BODY)));
 
-        byte[] answer = fetcher.post(url("/ocsp"), Kind.OCSP, "application/ocsp-request",
-                new byte[] {1, 2, 3}, inSeconds(5), Fetcher.Expiry.NEVER);
+        byte[] answer =
+                fetcher.post(
+                        url("/ocsp"),
+                        Kind.OCSP,
+                        "application/ocsp-request",
+                        new byte[] {1, 2, 3},
+                        inSeconds(5),
+                        Fetcher.Expiry.NEVER);
 
         assertThat(answer).isEqualTo(BODY);
-        server.verify(postRequestedFor(urlEqualTo("/ocsp"))
-                .withHeader("Content-Type", equalTo("application/ocsp-request")));
+        server.verify(
+                postRequestedFor(urlEqualTo("/ocsp"))
+                        .withHeader("Content-Type", equalTo("application/ocsp-request")));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ldap://127.0.0.1/cn=CA", "file:///etc/passwd", "ftp://127.0.0.1/x",
-        "http:relative"})
+    @ValueSource(
+            strings = {
+                "ldap://127.0.0.1/cn=CA",
+                "file:///etc/passwd",
+                "ftp://127.0.0.1/x",
+                "http:relative"
+            })
     void otherSchemesAreRefusedBeforeAnythingIsSent(String address) {
         URI uri = URI.create(address);
 
         assertThatThrownBy(() -> fetcher.get(uri, Kind.CRL, inSeconds(5), Fetcher.Expiry.NEVER))
                 .isInstanceOf(FetchException.class)
-                .hasMessage("refused: only http and https URLs with a host are fetched, not "
-                        + address);
+                .hasMessage(
+                        "refused: only http and https URLs with a host are fetched, not "
+                                + address);
     }
 
     @Test
@@ -99,8 +112,9 @@ class HttpFetcherTest {
 
     @Test
     void declaredLengthOverTheCapIsRefused() {
-        server.stubFor(get(urlEqualTo("/big")).willReturn(
-                aResponse().withBody(new byte[(int) Kind.AIA.maxBytes() + 1])));
+        server.stubFor(
+                get(urlEqualTo("/big"))
+                        .willReturn(aResponse().withBody(new byte[(int) Kind.AIA.maxBytes() + 1])));
 
         assertThatThrownBy(() -> fetch("/big"))
                 .hasMessage("answered more than the aia size cap of 1048576 bytes");
@@ -108,58 +122,82 @@ class HttpFetcherTest {
 
     @Test
     void chunkedBodyOverTheCapIsRefusedWhileReading() {
-        server.stubFor(get(urlEqualTo("/big")).willReturn(aResponse()
-                .withBody(new byte[(int) Kind.AIA.maxBytes() + 10])
-                .withChunkedDribbleDelay(4, 20)));
+        server.stubFor(
+                get(urlEqualTo("/big"))
+                        .willReturn(
+                                aResponse()
+                                        .withBody(new byte[(int) Kind.AIA.maxBytes() + 10])
+                                        .withChunkedDribbleDelay(4, 20)));
 
         assertThatThrownBy(() -> fetch("/big")).hasMessageContaining("size cap");
     }
 
     @Test
     void bodyAtTheCapIsAccepted() throws FetchException {
-        server.stubFor(get(urlEqualTo("/full")).willReturn(
-                aResponse().withBody(new byte[(int) Kind.AIA.maxBytes()])));
+        server.stubFor(
+                get(urlEqualTo("/full"))
+                        .willReturn(aResponse().withBody(new byte[(int) Kind.AIA.maxBytes()])));
 
         assertThat(fetch("/full")).hasSize((int) Kind.AIA.maxBytes());
     }
 
     @Test
     void slowAnswerEndsAtTheDeadline() {
-        server.stubFor(get(urlEqualTo("/slow"))
-                .willReturn(aResponse().withBody(BODY).withFixedDelay(4000)));
+        server.stubFor(
+                get(urlEqualTo("/slow"))
+                        .willReturn(aResponse().withBody(BODY).withFixedDelay(4000)));
         Instant started = Instant.now();
 
-        assertThatThrownBy(() -> fetcher.get(url("/slow"), Kind.AIA,
-                started.plusMillis(500), Fetcher.Expiry.NEVER))
+        assertThatThrownBy(
+                        () ->
+                                fetcher.get(
+                                        url("/slow"),
+                                        Kind.AIA,
+                                        started.plusMillis(500),
+                                        Fetcher.Expiry.NEVER))
                 .hasMessage("gave no answer within the deadline");
         assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test
     void drippingBodyEndsAtTheDeadline() {
-        server.stubFor(get(urlEqualTo("/drip")).willReturn(aResponse()
-                .withBody(new byte[4000])
-                .withChunkedDribbleDelay(40, 4000)));
+        server.stubFor(
+                get(urlEqualTo("/drip"))
+                        .willReturn(
+                                aResponse()
+                                        .withBody(new byte[4000])
+                                        .withChunkedDribbleDelay(40, 4000)));
         Instant started = Instant.now();
 
-        assertThatThrownBy(() -> fetcher.get(url("/drip"), Kind.AIA,
-                started.plusMillis(800), Fetcher.Expiry.NEVER))
+        assertThatThrownBy(
+                        () ->
+                                fetcher.get(
+                                        url("/drip"),
+                                        Kind.AIA,
+                                        started.plusMillis(800),
+                                        Fetcher.Expiry.NEVER))
                 .isInstanceOf(FetchException.class);
         assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(3));
     }
 
     @Test
     void deadlineAlreadyPassedSendsNothing() {
-        assertThatThrownBy(() -> fetcher.get(url("/a"), Kind.AIA,
-                Instant.now().minusSeconds(1), Fetcher.Expiry.NEVER))
+        assertThatThrownBy(
+                        () ->
+                                fetcher.get(
+                                        url("/a"),
+                                        Kind.AIA,
+                                        Instant.now().minusSeconds(1),
+                                        Fetcher.Expiry.NEVER))
                 .hasMessage("not asked: the deadline had passed");
         server.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
     void redirectToHttpIsFollowed() throws FetchException {
-        server.stubFor(get(urlEqualTo("/old")).willReturn(
-                aResponse().withStatus(301).withHeader("Location", "/new")));
+        server.stubFor(
+                get(urlEqualTo("/old"))
+                        .willReturn(aResponse().withStatus(301).withHeader("Location", "/new")));
         server.stubFor(get(urlEqualTo("/new")).willReturn(aResponse().withBody(BODY)));
 
         assertThat(fetch("/old")).isEqualTo(BODY);
@@ -167,27 +205,41 @@ class HttpFetcherTest {
 
     @Test
     void redirectToAnotherSchemeIsRefused() {
-        server.stubFor(get(urlEqualTo("/old")).willReturn(
-                aResponse().withStatus(302).withHeader("Location", "file:///etc/passwd")));
+        server.stubFor(
+                get(urlEqualTo("/old"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(302)
+                                        .withHeader("Location", "file:///etc/passwd")));
 
         assertThatThrownBy(() -> fetch("/old")).hasMessageContaining("refused: only http");
     }
 
     @Test
     void redirectLoopStops() {
-        server.stubFor(get(urlEqualTo("/loop")).willReturn(
-                aResponse().withStatus(302).withHeader("Location", "/loop")));
+        server.stubFor(
+                get(urlEqualTo("/loop"))
+                        .willReturn(aResponse().withStatus(302).withHeader("Location", "/loop")));
 
         assertThatThrownBy(() -> fetch("/loop")).hasMessage("redirected more than 3 times");
     }
 
     @Test
     void postIsNotFollowedThroughA302() {
-        server.stubFor(post(urlEqualTo("/ocsp")).willReturn(
-                aResponse().withStatus(302).withHeader("Location", "/elsewhere")));
+        server.stubFor(
+                post(urlEqualTo("/ocsp"))
+                        .willReturn(
+                                aResponse().withStatus(302).withHeader("Location", "/elsewhere")));
 
-        assertThatThrownBy(() -> fetcher.post(url("/ocsp"), Kind.OCSP,
-                "application/ocsp-request", new byte[] {1}, inSeconds(5), Fetcher.Expiry.NEVER))
+        assertThatThrownBy(
+                        () ->
+                                fetcher.post(
+                                        url("/ocsp"),
+                                        Kind.OCSP,
+                                        "application/ocsp-request",
+                                        new byte[] {1},
+                                        inSeconds(5),
+                                        Fetcher.Expiry.NEVER))
                 .hasMessageContaining("answered HTTP 302 to a POST");
     }
 }

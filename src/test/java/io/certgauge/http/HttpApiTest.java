@@ -40,8 +40,7 @@ class HttpApiTest {
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
 
     private final LoopbackPki pki = new LoopbackPki();
     private final List<Application> apps = new ArrayList<>();
@@ -71,34 +70,38 @@ class HttpApiTest {
 
     /** Starts the daemon on a targets file of the three targets plus {@code extra} lines. */
     private Application start(String name, String... extra) throws Exception {
-        List<String> lines = new ArrayList<>(List.of(
-                "defaults: {interval: 1h, timeout: 5s}",
-                "targets:",
-                "  - name: web",
-                "    host: 127.0.0.1",
-                "    port: " + web.port(),
-                "    sni: web.certgauge.test",
-                "    ca_file: ca.pem",
-                "    labels: {owner: web-team, department: 情報システム部}",
-                "  - name: shop",
-                "    host: 127.0.0.1",
-                "    port: " + shop.port(),
-                "    sni: shop.certgauge.test",
-                "    ca_file: ca.pem",
-                "    labels: {owner: shop-team, department: 営業部}",
-                "  - name: '" + ODD_NAME + "'",
-                "    host: 127.0.0.1",
-                "    port: " + web.port(),
-                "    sni: web.certgauge.test",
-                "    ca_file: ca.pem",
-                "  - name: gone",
-                "    host: 127.0.0.1",
-                "    port: " + gonePort));
+        List<String> lines =
+                new ArrayList<>(
+                        List.of(
+                                "defaults: {interval: 1h, timeout: 5s}",
+                                "targets:",
+                                "  - name: web",
+                                "    host: 127.0.0.1",
+                                "    port: " + web.port(),
+                                "    sni: web.certgauge.test",
+                                "    ca_file: ca.pem",
+                                "    labels: {owner: web-team, department: 情報システム部}",
+                                "  - name: shop",
+                                "    host: 127.0.0.1",
+                                "    port: " + shop.port(),
+                                "    sni: shop.certgauge.test",
+                                "    ca_file: ca.pem",
+                                "    labels: {owner: shop-team, department: 営業部}",
+                                "  - name: '" + ODD_NAME + "'",
+                                "    host: 127.0.0.1",
+                                "    port: " + web.port(),
+                                "    sni: web.certgauge.test",
+                                "    ca_file: ca.pem",
+                                "  - name: gone",
+                                "    host: 127.0.0.1",
+                                "    port: " + gonePort));
         lines.addAll(List.of(extra));
         Path file = Files.writeString(dir.resolve(name), String.join("\n", lines));
-        Application started = Application.start(file,
-                new Application.Settings(new InetSocketAddress("127.0.0.1", 0), false),
-                LoopbackPki.clock());
+        Application started =
+                Application.start(
+                        file,
+                        new Application.Settings(new InetSocketAddress("127.0.0.1", 0), false),
+                        LoopbackPki.clock());
         apps.add(started);
         started.awaitFirstRound();
         return started;
@@ -107,12 +110,12 @@ class HttpApiTest {
     private static HttpResponse<String> get(Application app, String pathAndQuery)
             throws IOException, InterruptedException {
         URI uri = URI.create("http://127.0.0.1:" + app.port() + pathAndQuery);
-        return CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+        return CLIENT.send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private HttpResponse<String> get(String pathAndQuery)
-            throws IOException, InterruptedException {
+    private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
         return get(app, pathAndQuery);
     }
 
@@ -132,16 +135,21 @@ class HttpApiTest {
             HttpResponse<String> response = get("/metrics");
 
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type")).get().asString()
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .get()
+                    .asString()
                     .startsWith("text/plain");
-            assertThat(lines(response)).contains(
-                    "certgauge_probe_success{address=\"127.0.0.1\",target=\"web\"} 1.0",
-                    "certgauge_probe_success{address=\"127.0.0.1\",target=\"shop\"} 1.0",
-                    "certgauge_cert_expiry_days{address=\"127.0.0.1\",target=\"web\"} 200.0",
-                    "certgauge_cert_expiry_days{address=\"127.0.0.1\",target=\"shop\"} 20.0",
-                    "certgauge_chain_valid{address=\"127.0.0.1\",target=\"shop\"} 1.0",
-                    "certgauge_target_info{department=\"営業部\",owner=\"shop-team\","
-                            + "target=\"shop\"} 1");
+            assertThat(lines(response))
+                    .contains(
+                            "certgauge_probe_success{address=\"127.0.0.1\",target=\"web\"} 1.0",
+                            "certgauge_probe_success{address=\"127.0.0.1\",target=\"shop\"} 1.0",
+                            "certgauge_cert_expiry_days{address=\"127.0.0.1\",target=\"web\"}"
+                                    + " 200.0",
+                            "certgauge_cert_expiry_days{address=\"127.0.0.1\",target=\"shop\"}"
+                                    + " 20.0",
+                            "certgauge_chain_valid{address=\"127.0.0.1\",target=\"shop\"} 1.0",
+                            "certgauge_target_info{department=\"営業部\",owner=\"shop-team\","
+                                    + "target=\"shop\"} 1");
             assertThat(response.body()).doesNotContain("certgauge_validation_error{");
         }
 
@@ -149,10 +157,11 @@ class HttpApiTest {
         void showAFailedTargetWithItsReasonAndNoExpiry() throws Exception {
             HttpResponse<String> response = get("/metrics");
 
-            assertThat(lines(response)).contains(
-                    "certgauge_probe_success{address=\"127.0.0.1\",target=\"gone\"} 0.0",
-                    "certgauge_probe_error{address=\"127.0.0.1\",reason=\"refused\","
-                            + "target=\"gone\"} 1.0");
+            assertThat(lines(response))
+                    .contains(
+                            "certgauge_probe_success{address=\"127.0.0.1\",target=\"gone\"} 0.0",
+                            "certgauge_probe_error{address=\"127.0.0.1\",reason=\"refused\","
+                                    + "target=\"gone\"} 1.0");
             assertThat(lines(response))
                     .filteredOn(l -> l.startsWith("certgauge_cert_expiry_days{"))
                     .noneMatch(l -> l.contains("target=\"gone\""));
@@ -163,35 +172,44 @@ class HttpApiTest {
             // Prometheus asks for the protobuf format first when native histograms are on; the
             // answer used to be protobuf bytes (mangled through a String) labelled as text.
             URI uri = URI.create("http://127.0.0.1:" + app.port() + "/metrics");
-            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(uri)
-                    .header("Accept", "application/vnd.google.protobuf;"
-                            + "proto=io.prometheus.client.MetricFamily;encoding=delimited;q=0.5,"
-                            + "text/plain;version=0.0.4;q=0.3")
-                    .timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    CLIENT.send(
+                            HttpRequest.newBuilder(uri)
+                                    .header(
+                                            "Accept",
+                                            "application/vnd.google.protobuf;"
+                                                + "proto=io.prometheus.client.MetricFamily;encoding=delimited;q=0.5,"
+                                                + "text/plain;version=0.0.4;q=0.3")
+                                    .timeout(Duration.ofSeconds(30))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 
-            assertThat(response.headers().firstValue("Content-Type")).get().asString()
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .get()
+                    .asString()
                     .startsWith("text/plain; version=0.0.4");
             assertThat(response.body()).startsWith("# HELP ");
-            assertThat(lines(response)).contains(
-                    "certgauge_probe_success{address=\"127.0.0.1\",target=\"web\"} 1.0");
+            assertThat(lines(response))
+                    .contains("certgauge_probe_success{address=\"127.0.0.1\",target=\"web\"} 1.0");
         }
 
         @Test
         void haveTheSelfMetrics() throws Exception {
             HttpResponse<String> response = get("/metrics");
 
-            assertThat(lines(response)).contains(
-                    "certgauge_targets 4.0",
-                    "certgauge_probes_total{result=\"success\"} 3.0",
-                    "certgauge_probes_total{result=\"refused\"} 1.0",
-                    "certgauge_probes_total{result=\"timeout\"} 0.0",
-                    "certgauge_config_last_reload_successful 1.0");
-            assertThat(response.body()).contains(
-                    "certgauge_build_info{version=",
-                    "certgauge_round_duration_seconds ",
-                    "certgauge_config_last_reload_success_timestamp_seconds "
-                            + (double) LoopbackPki.NOW.getEpochSecond());
+            assertThat(lines(response))
+                    .contains(
+                            "certgauge_targets 4.0",
+                            "certgauge_probes_total{result=\"success\"} 3.0",
+                            "certgauge_probes_total{result=\"refused\"} 1.0",
+                            "certgauge_probes_total{result=\"timeout\"} 0.0",
+                            "certgauge_config_last_reload_successful 1.0");
+            assertThat(response.body())
+                    .contains(
+                            "certgauge_build_info{version=",
+                            "certgauge_round_duration_seconds ",
+                            "certgauge_config_last_reload_success_timestamp_seconds "
+                                    + (double) LoopbackPki.NOW.getEpochSecond());
         }
     }
 
@@ -232,20 +250,18 @@ class HttpApiTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(macro(discovery, "{#TARGET}"))
                     .containsExactly("web", "shop", ODD_NAME, "gone");
-            assertThat(macro(discovery, "{#PORT}")).containsExactly(
-                    String.valueOf(web.port()), String.valueOf(shop.port()),
-                    String.valueOf(web.port()), String.valueOf(gonePort));
-            assertThat(macro(discovery, "{#DEPARTMENT}"))
-                    .containsExactly("情報システム部", "営業部", "", "");
+            assertThat(macro(discovery, "{#PORT}"))
+                    .containsExactly(
+                            String.valueOf(web.port()), String.valueOf(shop.port()),
+                            String.valueOf(web.port()), String.valueOf(gonePort));
+            assertThat(macro(discovery, "{#DEPARTMENT}")).containsExactly("情報システム部", "営業部", "", "");
         }
 
         @Test
         void discoveryFiltersByAnEncodedJapaneseLabel() throws Exception {
-            HttpResponse<String> response =
-                    get("/zabbix/discovery?department=" + encode("営業部"));
+            HttpResponse<String> response = get("/zabbix/discovery?department=" + encode("営業部"));
 
-            assertThat(macro(JSON.readTree(response.body()), "{#TARGET}"))
-                    .containsExactly("shop");
+            assertThat(macro(JSON.readTree(response.body()), "{#TARGET}")).containsExactly("shop");
         }
 
         @Test
@@ -253,7 +269,8 @@ class HttpApiTest {
             HttpResponse<String> response = get("/zabbix/targets");
 
             JsonNode targets = JSON.readTree(response.body());
-            assertThat(targets.fieldNames()).toIterable()
+            assertThat(targets.fieldNames())
+                    .toIterable()
                     .containsExactly("web", "shop", ODD_NAME, "gone");
             JsonNode shopItem = targets.get("shop");
             assertThat(shopItem.get("status").asText()).isEqualTo("warning");
@@ -270,10 +287,10 @@ class HttpApiTest {
 
         @Test
         void targetsFilterByAnEncodedJapaneseLabel() throws Exception {
-            HttpResponse<String> response =
-                    get("/zabbix/targets?department=" + encode("情報システム部"));
+            HttpResponse<String> response = get("/zabbix/targets?department=" + encode("情報システム部"));
 
-            assertThat(JSON.readTree(response.body()).fieldNames()).toIterable()
+            assertThat(JSON.readTree(response.body()).fieldNames())
+                    .toIterable()
                     .containsExactly("web");
         }
     }
@@ -284,8 +301,7 @@ class HttpApiTest {
 
         JsonNode targets = JSON.readTree(response.body()).get("targets");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(targets.findValuesAsText("id"))
-                .containsExactly("web", "shop", ODD_NAME, "gone");
+        assertThat(targets.findValuesAsText("id")).containsExactly("web", "shop", ODD_NAME, "gone");
         JsonNode shopAddress = targets.get(1).get("addresses").get(0);
         assertThat(shopAddress.get("address").asText()).isEqualTo("127.0.0.1");
         assertThat(shopAddress.get("probe").get("ok").asBoolean()).isTrue();
@@ -348,14 +364,16 @@ class HttpApiTest {
             HttpResponse<String> response = get("/probe?target=127.0.0.1:" + shop.port());
 
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(lines(response)).contains(
-                    "certgauge_probe_success{address=\"127.0.0.1\",target=\"shop\"} 1.0",
-                    "certgauge_chain_valid{address=\"127.0.0.1\",target=\"shop\"} 1.0");
-            assertThat(lines(response)).filteredOn(l -> l.startsWith("certgauge_"))
+            assertThat(lines(response))
+                    .contains(
+                            "certgauge_probe_success{address=\"127.0.0.1\",target=\"shop\"} 1.0",
+                            "certgauge_chain_valid{address=\"127.0.0.1\",target=\"shop\"} 1.0");
+            assertThat(lines(response))
+                    .filteredOn(l -> l.startsWith("certgauge_"))
                     .isNotEmpty()
                     .allSatisfy(l -> assertThat(l).contains("target=\"shop\""));
-            assertThat(response.body()).doesNotContain("certgauge_build_info",
-                    "certgauge_probes_total");
+            assertThat(response.body())
+                    .doesNotContain("certgauge_build_info", "certgauge_probes_total");
         }
 
         @Test
@@ -374,8 +392,11 @@ class HttpApiTest {
             HttpResponse<String> response = get(allowing, "/probe?target=" + id);
 
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(lines(response)).contains(
-                    "certgauge_probe_success{address=\"127.0.0.1\",target=\"" + id + "\"} 1.0");
+            assertThat(lines(response))
+                    .contains(
+                            "certgauge_probe_success{address=\"127.0.0.1\",target=\""
+                                    + id
+                                    + "\"} 1.0");
         }
 
         @Test
@@ -391,9 +412,12 @@ class HttpApiTest {
     void reloadOverHttpIsForbiddenWithoutLifecycle() throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + app.port() + "/-/reload");
 
-        HttpResponse<String> response = CLIENT.send(
-                HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                CLIENT.send(
+                        HttpRequest.newBuilder(uri)
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("--web.enable-lifecycle");
@@ -404,10 +428,14 @@ class HttpApiTest {
         HttpResponse<String> response = get("/");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).get().asString()
+        assertThat(response.headers().firstValue("Content-Type"))
+                .get()
+                .asString()
                 .startsWith("text/html");
         assertThat(response.body())
-                .contains("<td>web</td>", "<td>shop</td>",
+                .contains(
+                        "<td>web</td>",
+                        "<td>shop</td>",
                         "<td>&lt;b&gt;&quot;odd&quot; &amp; co&lt;/b&gt;</td>")
                 .doesNotContain(ODD_NAME);
     }

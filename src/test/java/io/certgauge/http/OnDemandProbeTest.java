@@ -51,8 +51,13 @@ class OnDemandProbeTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return List.of(new ProbeFailed("127.0.0.1", CLOCK.instant(), Duration.ofSeconds(10),
-                    ProbeErrorReason.TIMEOUT, "no answer within 10s"));
+            return List.of(
+                    new ProbeFailed(
+                            "127.0.0.1",
+                            CLOCK.instant(),
+                            Duration.ofSeconds(10),
+                            ProbeErrorReason.TIMEOUT,
+                            "no answer within 10s"));
         }
     }
 
@@ -61,11 +66,15 @@ class OnDemandProbeTest {
         // Each /probe runs on a Jetty thread; a storm of probes of silent endpoints used to take
         // them all, and /metrics and /healthz waited behind them for the probes' timeout.
         StalledProber prober = new StalledProber(2);
-        TargetChecker checker = new TargetChecker(prober, new Analyzer(CLOCK),
-                new TrustCache(new TrustMaterial(List.of(), List.of())), CLOCK);
+        TargetChecker checker =
+                new TargetChecker(
+                        prober,
+                        new Analyzer(CLOCK),
+                        new TrustCache(new TrustMaterial(List.of(), List.of())),
+                        CLOCK);
         OnDemandProbe onDemand = new OnDemandProbe(checker, 2);
-        OnDemandProbe.Request request = new OnDemandProbe.Request(
-                Targets.parseSpec("127.0.0.1:9", Defaults.BUILT_IN));
+        OnDemandProbe.Request request =
+                new OnDemandProbe.Request(Targets.parseSpec("127.0.0.1:9", Defaults.BUILT_IN));
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {

@@ -14,28 +14,40 @@ import java.util.stream.Collectors;
 
 /**
  * Agreement of certgauge's verdicts with x509-limbo's expected results, and the Markdown page
- * ({@code docs/validation.md}) that reports it. Percentages are cut, not rounded, to one
- * decimal, so a figure never claims more agreement than was measured.
+ * ({@code docs/validation.md}) that reports it. Percentages are cut, not rounded, to one decimal,
+ * so a figure never claims more agreement than was measured.
  */
 final class AgreementReport {
 
     /** Families in the order the page lists them; any other family follows in name order. */
-    static final List<String> FAMILY_ORDER = List.of(
-            "bettertls::nameconstraints", "bettertls::pathbuilding", "rfc5280", "webpki",
-            "pathlen", "pathological", "crl", "cve", "online", "invalid");
+    static final List<String> FAMILY_ORDER =
+            List.of(
+                    "bettertls::nameconstraints",
+                    "bettertls::pathbuilding",
+                    "rfc5280",
+                    "webpki",
+                    "pathlen",
+                    "pathological",
+                    "crl",
+                    "cve",
+                    "online",
+                    "invalid");
 
     static final String REGENERATE =
             "mvn -o -q -B test -Dtest=RegenerateValidationPageTest -Dlimbo.write=true";
 
-    private static final Pattern FIRST_LINE = Pattern.compile(
-            "agreement: all (\\d{1,3}\\.\\d) %, x509-limbo own (\\d{1,3}\\.\\d) %");
+    private static final Pattern FIRST_LINE =
+            Pattern.compile("agreement: all (\\d{1,3}\\.\\d) %, x509-limbo own (\\d{1,3}\\.\\d) %");
 
     /** The two headline figures, in percent with one decimal. */
     record Figures(BigDecimal all, BigDecimal own) {
 
         String firstLine() {
-            return "agreement: all " + all.toPlainString() + " %, x509-limbo own "
-                    + own.toPlainString() + " %";
+            return "agreement: all "
+                    + all.toPlainString()
+                    + " %, x509-limbo own "
+                    + own.toPlainString()
+                    + " %";
         }
 
         boolean atLeast(Figures floor) {
@@ -79,9 +91,10 @@ final class AgreementReport {
      *     disagreement without a note is shown as not yet explained
      */
     AgreementReport(List<LimboHarness.Grade> grades, Map<String, String> notes) {
-        this.grades = grades.stream()
-                .sorted(Comparator.comparing(g -> g.testcase().id()))
-                .collect(Collectors.toList());
+        this.grades =
+                grades.stream()
+                        .sorted(Comparator.comparing(g -> g.testcase().id()))
+                        .collect(Collectors.toList());
         this.notes = Map.copyOf(notes);
     }
 
@@ -90,9 +103,8 @@ final class AgreementReport {
     }
 
     Tally own() {
-        return Tally.of(grades.stream()
-                .filter(g -> g.testcase().limboOwn())
-                .collect(Collectors.toList()));
+        return Tally.of(
+                grades.stream().filter(g -> g.testcase().limboOwn()).collect(Collectors.toList()));
     }
 
     Figures figures() {
@@ -114,8 +126,8 @@ final class AgreementReport {
     }
 
     Map<String, List<LimboHarness.Grade>> byFamily() {
-        Map<String, List<LimboHarness.Grade>> groups = grades.stream()
-                .collect(Collectors.groupingBy(g -> g.testcase().family()));
+        Map<String, List<LimboHarness.Grade>> groups =
+                grades.stream().collect(Collectors.groupingBy(g -> g.testcase().family()));
         Map<String, List<LimboHarness.Grade>> ordered = new LinkedHashMap<>();
         for (String family : FAMILY_ORDER) {
             if (groups.containsKey(family)) {
@@ -142,7 +154,8 @@ final class AgreementReport {
     private String intro() {
         Tally all = all();
         Tally own = own();
-        return "This page is generated; do not edit it by hand. Regenerate it with `" + REGENERATE
+        return "This page is generated; do not edit it by hand. Regenerate it with `"
+                + REGENERATE
                 + "`, which runs certgauge's Analyzer over every SERVER testcase of x509-limbo"
                 + " and rewrites this page. The test suite runs the same harness"
                 + " (`LimboAgreementTest`), writes its fresh report to"
@@ -168,25 +181,52 @@ final class AgreementReport {
                 + " rejection. Percentages are cut (not rounded) to one decimal.\n\n"
                 + "| testcases | agreement | wrongly accepted | wrongly rejected |\n"
                 + "| --- | --- | --- | --- |\n"
-                + "| all SERVER, " + all.cases() + " | " + all.agreed() + " (" + all.percent()
-                + " %) | " + all.wronglyAccepted() + " | " + all.wronglyRejected() + " |\n"
-                + "| x509-limbo's own (not `bettertls::`), " + own.cases() + " | "
-                + own.agreed() + " (" + own.percent() + " %) | " + own.wronglyAccepted()
-                + " | " + own.wronglyRejected() + " |\n\n";
+                + "| all SERVER, "
+                + all.cases()
+                + " | "
+                + all.agreed()
+                + " ("
+                + all.percent()
+                + " %) | "
+                + all.wronglyAccepted()
+                + " | "
+                + all.wronglyRejected()
+                + " |\n"
+                + "| x509-limbo's own (not `bettertls::`), "
+                + own.cases()
+                + " | "
+                + own.agreed()
+                + " ("
+                + own.percent()
+                + " %) | "
+                + own.wronglyAccepted()
+                + " | "
+                + own.wronglyRejected()
+                + " |\n\n";
     }
 
     private String familyTable() {
         StringBuilder table = new StringBuilder();
         table.append("## Agreement by family\n\n")
-                .append("| family | testcases | agreed | agreement | wrongly accepted"
-                        + " | wrongly rejected |\n")
+                .append(
+                        "| family | testcases | agreed | agreement | wrongly accepted"
+                                + " | wrongly rejected |\n")
                 .append("| --- | --- | --- | --- | --- | --- |\n");
         for (Map.Entry<String, List<LimboHarness.Grade>> e : byFamily().entrySet()) {
             Tally t = Tally.of(e.getValue());
-            table.append("| `").append(e.getKey()).append("` | ").append(t.cases())
-                    .append(" | ").append(t.agreed()).append(" | ").append(t.percent())
-                    .append(" % | ").append(t.wronglyAccepted()).append(" | ")
-                    .append(t.wronglyRejected()).append(" |\n");
+            table.append("| `")
+                    .append(e.getKey())
+                    .append("` | ")
+                    .append(t.cases())
+                    .append(" | ")
+                    .append(t.agreed())
+                    .append(" | ")
+                    .append(t.percent())
+                    .append(" % | ")
+                    .append(t.wronglyAccepted())
+                    .append(" | ")
+                    .append(t.wronglyRejected())
+                    .append(" |\n");
         }
         return table.append('\n').toString();
     }
@@ -197,8 +237,9 @@ final class AgreementReport {
         if (wrong.isEmpty()) {
             return list.append("None.\n").toString();
         }
-        list.append("Each entry: the testcase id, what x509-limbo expects, why certgauge"
-                + " disagrees, and what the Analyzer said.\n");
+        list.append(
+                "Each entry: the testcase id, what x509-limbo expects, why certgauge"
+                        + " disagrees, and what the Analyzer said.\n");
         Map<String, List<LimboHarness.Grade>> byFamily = new LinkedHashMap<>();
         for (Map.Entry<String, List<LimboHarness.Grade>> e : byFamily().entrySet()) {
             List<LimboHarness.Grade> inFamily = new ArrayList<>();
@@ -222,9 +263,10 @@ final class AgreementReport {
 
     private String entry(LimboHarness.Grade g) {
         String id = g.testcase().id();
-        String verdict = g.accepted()
-                ? "expected FAILURE, certgauge accepts"
-                : "expected SUCCESS, certgauge rejects";
+        String verdict =
+                g.accepted()
+                        ? "expected FAILURE, certgauge accepts"
+                        : "expected SUCCESS, certgauge rejects";
         String why = notes.getOrDefault(id, "not yet explained.");
         return "- `" + id + "` (" + verdict + "): " + why + " Analyzer: " + g.said() + "\n";
     }

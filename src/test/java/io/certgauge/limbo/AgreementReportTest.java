@@ -14,12 +14,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AgreementReportTest {
 
     static LimboCase testcase(String id, String expected) {
-        return new LimboCase(id, "", List.of(), "SERVER", List.of(), List.of(), "", null,
-                expected, null, null, List.of(), List.of(), List.of());
+        return new LimboCase(
+                id, "", List.of(), "SERVER", List.of(), List.of(), "", null, expected, null, null,
+                List.of(), List.of(), List.of());
     }
 
     static LimboHarness.Grade grade(String id, String expected, boolean accepted) {
-        return new LimboHarness.Grade(testcase(id, expected), accepted,
+        return new LimboHarness.Grade(
+                testcase(id, expected),
+                accepted,
                 accepted ? "valid" : "untrusted: no acceptable path to a trust anchor: x");
     }
 
@@ -80,8 +83,8 @@ class AgreementReportTest {
                 String all, String own, String floorAll, String floorOwn, boolean reached) {
             AgreementReport.Figures measured =
                     new AgreementReport.Figures(new BigDecimal(all), new BigDecimal(own));
-            AgreementReport.Figures floor = new AgreementReport.Figures(
-                    new BigDecimal(floorAll), new BigDecimal(floorOwn));
+            AgreementReport.Figures floor =
+                    new AgreementReport.Figures(new BigDecimal(floorAll), new BigDecimal(floorOwn));
 
             assertThat(measured.atLeast(floor)).isEqualTo(reached);
         }
@@ -99,8 +102,9 @@ class AgreementReportTest {
             grades.add(grade("rfc5280::strict", "SUCCESS", false));
         }
 
-        final AgreementReport report = new AgreementReport(
-                grades, Map.of("bettertls::nameconstraints::bad0", "A written reason."));
+        final AgreementReport report =
+                new AgreementReport(
+                        grades, Map.of("bettertls::nameconstraints::bad0", "A written reason."));
 
         @Test
         void firstLineCarriesTheMeasuredFigures() {
@@ -121,20 +125,25 @@ class AgreementReportTest {
         void familiesComeInTheDocumentedOrderWithTheirCounts() {
             String page = report.render();
 
-            assertThat(page).contains(
-                    "| `bettertls::nameconstraints` | 9 | 8 | 88.8 % | 1 | 0 |\n"
-                            + "| `rfc5280` | 3 | 2 | 66.6 % | 0 | 1 |\n"
-                            + "| `webpki` | 3 | 3 | 100.0 % | 0 | 0 |\n");
+            assertThat(page)
+                    .contains(
+                            "| `bettertls::nameconstraints` | 9 | 8 | 88.8 % | 1 | 0 |\n"
+                                    + "| `rfc5280` | 3 | 2 | 66.6 % | 0 | 1 |\n"
+                                    + "| `webpki` | 3 | 3 | 100.0 % | 0 | 0 |\n");
         }
 
         @Test
         void everyDisagreementIsListedWithItsReasonOrMarkedUnexplained() {
             String page = report.render();
 
-            assertThat(page).contains("- `bettertls::nameconstraints::bad0` (expected FAILURE,"
-                    + " certgauge accepts): A written reason. Analyzer: valid\n");
-            assertThat(page).contains("- `rfc5280::strict` (expected SUCCESS, certgauge"
-                    + " rejects): not yet explained. Analyzer: untrusted:");
+            assertThat(page)
+                    .contains(
+                            "- `bettertls::nameconstraints::bad0` (expected FAILURE,"
+                                    + " certgauge accepts): A written reason. Analyzer: valid\n");
+            assertThat(page)
+                    .contains(
+                            "- `rfc5280::strict` (expected SUCCESS, certgauge"
+                                    + " rejects): not yet explained. Analyzer: untrusted:");
             assertThat(report.disagreements()).hasSize(2);
         }
     }

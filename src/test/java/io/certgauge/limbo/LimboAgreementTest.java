@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Grades certgauge against x509-limbo and holds it to the figures committed on the first line
- * of {@code docs/validation.md}. It writes its fresh report under {@code target/} and never
- * rewrites the committed page, so a run cannot lower its own bar.
+ * Grades certgauge against x509-limbo and holds it to the figures committed on the first line of
+ * {@code docs/validation.md}. It writes its fresh report under {@code target/} and never rewrites
+ * the committed page, so a run cannot lower its own bar.
  */
 class LimboAgreementTest {
 
@@ -20,17 +20,22 @@ class LimboAgreementTest {
 
     @Test
     void agreementIsNotBelowTheCommittedFigures() throws IOException {
-        AgreementReport.Figures floor = AgreementReport
-                .parseFirstLine(Files.readString(COMMITTED, StandardCharsets.UTF_8))
-                .orElseThrow(() -> new AssertionError(COMMITTED
-                        + " does not start with 'agreement: all NN.N %, x509-limbo own NN.N %'"));
+        AgreementReport.Figures floor =
+                AgreementReport.parseFirstLine(Files.readString(COMMITTED, StandardCharsets.UTF_8))
+                        .orElseThrow(
+                                () ->
+                                        new AssertionError(
+                                                COMMITTED
+                                                        + " does not start with 'agreement: all"
+                                                        + " NN.N %, x509-limbo own NN.N %'"));
 
         AgreementReport report = LimboRun.report();
         Files.createDirectories(FRESH.getParent());
         Files.writeString(FRESH, report.render(), StandardCharsets.UTF_8);
 
         assertThat(report.figures().atLeast(floor))
-                .as("measured '%s' against the committed '%s'; see %s",
+                .as(
+                        "measured '%s' against the committed '%s'; see %s",
                         report.figures().firstLine(), floor.firstLine(), FRESH)
                 .isTrue();
     }

@@ -52,9 +52,9 @@ record LimboCase(
     }
 
     /**
-     * The family the report groups by: {@code bettertls::nameconstraints} and
-     * {@code bettertls::pathbuilding} for the BetterTLS cases, else the id's first segment
-     * ({@code rfc5280}, {@code webpki}, {@code pathlen} …).
+     * The family the report groups by: {@code bettertls::nameconstraints} and {@code
+     * bettertls::pathbuilding} for the BetterTLS cases, else the id's first segment ({@code
+     * rfc5280}, {@code webpki}, {@code pathlen} …).
      */
     String family() {
         String[] parts = id.split("::");

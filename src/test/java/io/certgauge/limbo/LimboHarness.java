@@ -30,18 +30,18 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>the peer certificate first, then every untrusted intermediate, as the presented chain:
- *       x509-limbo's intermediates are a pool to build from, which is what a server's chain is
- *       to the Analyzer;
- *   <li>the trusted certificates as trust anchors marked public, so the CA/Browser Forum
- *       profile applies, as x509-limbo expects of a web PKI validator;
+ *       x509-limbo's intermediates are a pool to build from, which is what a server's chain is to
+ *       the Analyzer;
+ *   <li>the trusted certificates as trust anchors marked public, so the CA/Browser Forum profile
+ *       applies, as x509-limbo expects of a web PKI validator;
  *   <li>the testcase's validation time on a fixed clock, or now when it gives none;
- *   <li>the expected peer name as the checked name (DNS and IP); an RFC 822 name, or none,
- *       leaves the name unchecked (no SERVER testcase has an RFC 822 name).
+ *   <li>the expected peer name as the checked name (DNS and IP); an RFC 822 name, or none, leaves
+ *       the name unchecked (no SERVER testcase has an RFC 822 name).
  * </ul>
  *
- * <p>The testcase counts as accepted when the report has no error-level finding other than
- * {@code incomplete_chain} (a path through the pool is what the testcase asks for). A
- * certificate the JDK cannot parse is a rejection: no probe could read such a chain either.
+ * <p>The testcase counts as accepted when the report has no error-level finding other than {@code
+ * incomplete_chain} (a path through the pool is what the testcase asks for). A certificate the JDK
+ * cannot parse is a rejection: no probe could read such a chain either.
  *
  * <p>Stateless and thread-safe.
  */
@@ -55,14 +55,15 @@ final class LimboHarness {
         }
     }
 
-    private static final Map<String, String> EKU_OIDS = Map.of(
-            "anyExtendedKeyUsage", "2.5.29.37.0",
-            "serverAuth", ValidationOptions.SERVER_AUTH,
-            "clientAuth", "1.3.6.1.5.5.7.3.2",
-            "codeSigning", "1.3.6.1.5.5.7.3.3",
-            "emailProtection", "1.3.6.1.5.5.7.3.4",
-            "timeStamping", "1.3.6.1.5.5.7.3.8",
-            "OCSPSigning", "1.3.6.1.5.5.7.3.9");
+    private static final Map<String, String> EKU_OIDS =
+            Map.of(
+                    "anyExtendedKeyUsage", "2.5.29.37.0",
+                    "serverAuth", ValidationOptions.SERVER_AUTH,
+                    "clientAuth", "1.3.6.1.5.5.7.3.2",
+                    "codeSigning", "1.3.6.1.5.5.7.3.3",
+                    "emailProtection", "1.3.6.1.5.5.7.3.4",
+                    "timeStamping", "1.3.6.1.5.5.7.3.8",
+                    "OCSPSigning", "1.3.6.1.5.5.7.3.9");
 
     private LimboHarness() {}
 
@@ -85,16 +86,20 @@ final class LimboHarness {
             return new Grade(tc, false, "the Analyzer threw " + e);
         }
 
-        List<Finding> failures = report.findings().stream()
-                .filter(f -> f.severity() == Severity.ERROR)
-                .filter(f -> f.code() != FindingCode.INCOMPLETE_CHAIN)
-                .collect(Collectors.toList());
+        List<Finding> failures =
+                report.findings().stream()
+                        .filter(f -> f.severity() == Severity.ERROR)
+                        .filter(f -> f.code() != FindingCode.INCOMPLETE_CHAIN)
+                        .collect(Collectors.toList());
         if (failures.isEmpty()) {
             return new Grade(tc, true, "valid");
         }
-        return new Grade(tc, false, failures.stream()
-                .map(f -> f.code().code() + ": " + f.message())
-                .collect(Collectors.joining("; ")));
+        return new Grade(
+                tc,
+                false,
+                failures.stream()
+                        .map(f -> f.code().code() + ": " + f.message())
+                        .collect(Collectors.joining("; ")));
     }
 
     static Instant validationTime(LimboCase tc) {
@@ -106,8 +111,8 @@ final class LimboHarness {
 
     /**
      * The testcase's own constraints: {@code max_chain_depth} counts intermediates, as in
-     * x509-limbo; {@code key_usage} and {@code extended_key_usage} replace the defaults when
-     * given (serverAuth is the default purpose of a SERVER testcase).
+     * x509-limbo; {@code key_usage} and {@code extended_key_usage} replace the defaults when given
+     * (serverAuth is the default purpose of a SERVER testcase).
      */
     static ValidationOptions options(LimboCase tc) {
         ValidationOptions options = ValidationOptions.DEFAULT;
@@ -115,14 +120,18 @@ final class LimboHarness {
             options = options.withMaxIntermediates(tc.maxChainDepth());
         }
         if (!tc.keyUsage().isEmpty()) {
-            options = options.withLeafKeyUsages(tc.keyUsage().stream()
-                    .map(LimboHarness::keyUsage)
-                    .collect(Collectors.toSet()));
+            options =
+                    options.withLeafKeyUsages(
+                            tc.keyUsage().stream()
+                                    .map(LimboHarness::keyUsage)
+                                    .collect(Collectors.toSet()));
         }
         if (!tc.extendedKeyUsage().isEmpty()) {
-            options = options.withLeafExtendedKeyUsages(tc.extendedKeyUsage().stream()
-                    .map(LimboHarness::extendedKeyUsage)
-                    .collect(Collectors.toSet()));
+            options =
+                    options.withLeafExtendedKeyUsages(
+                            tc.extendedKeyUsage().stream()
+                                    .map(LimboHarness::extendedKeyUsage)
+                                    .collect(Collectors.toSet()));
         }
         return options;
     }
@@ -140,9 +149,10 @@ final class LimboHarness {
     }
 
     private static AnalysisContext context(LimboCase tc, List<X509Certificate> trusted) {
-        List<TrustMaterial.Anchor> anchors = trusted.stream()
-                .map(cert -> new TrustMaterial.Anchor(cert, true))
-                .collect(Collectors.toList());
+        List<TrustMaterial.Anchor> anchors =
+                trusted.stream()
+                        .map(cert -> new TrustMaterial.Anchor(cert, true))
+                        .collect(Collectors.toList());
         TrustMaterial trust = new TrustMaterial(anchors, List.of());
         String name = checkedName(tc);
         return new AnalysisContext(name, name, trust);
@@ -166,7 +176,8 @@ final class LimboHarness {
 
     private static X509Certificate parse(String pem) throws CertificateException {
         CertificateFactory factory = CertificateFactory.getInstance("X.509");
-        return (X509Certificate) factory.generateCertificate(
-                new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+        return (X509Certificate)
+                factory.generateCertificate(
+                        new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
     }
 }

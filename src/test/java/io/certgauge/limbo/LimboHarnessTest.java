@@ -14,19 +14,29 @@ import org.junit.jupiter.api.Test;
 class LimboHarnessTest {
 
     static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
-    static final Pki.Issued ROOT = Pki.root("Harness Root").validFrom(T0).validFor(days(3650))
-            .issue();
-    static final Pki.Issued CA = Pki.intermediate("Harness CA", ROOT).validFrom(T0)
-            .validFor(days(1825)).issue();
-    static final Pki.Issued LEAF = Pki.leaf("www.example.test").issuedBy(CA).validFrom(T0)
-            .validFor(days(90)).issue();
+    static final Pki.Issued ROOT =
+            Pki.root("Harness Root").validFrom(T0).validFor(days(3650)).issue();
+    static final Pki.Issued CA =
+            Pki.intermediate("Harness CA", ROOT).validFrom(T0).validFor(days(1825)).issue();
+    static final Pki.Issued LEAF =
+            Pki.leaf("www.example.test").issuedBy(CA).validFrom(T0).validFor(days(90)).issue();
 
     static LimboCase testcase(String time, String peerName, Integer depth, String expected) {
-        return new LimboCase("rfc5280::harness", "", List.of(), "SERVER",
-                List.of(Pki.pem(ROOT.certificate())), List.of(Pki.pem(CA.certificate())),
-                Pki.pem(LEAF.certificate()), time, expected,
-                peerName == null ? null : new LimboCase.PeerName("DNS", peerName), depth,
-                List.of(), List.of(), List.of());
+        return new LimboCase(
+                "rfc5280::harness",
+                "",
+                List.of(),
+                "SERVER",
+                List.of(Pki.pem(ROOT.certificate())),
+                List.of(Pki.pem(CA.certificate())),
+                Pki.pem(LEAF.certificate()),
+                time,
+                expected,
+                peerName == null ? null : new LimboCase.PeerName("DNS", peerName),
+                depth,
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     @Nested
@@ -34,8 +44,7 @@ class LimboHarnessTest {
 
         @Test
         void chainThroughThePoolAtTheValidationTimeIsAccepted() {
-            LimboCase tc = testcase("2026-06-10T00:00:00Z", "www.example.test", null,
-                    "SUCCESS");
+            LimboCase tc = testcase("2026-06-10T00:00:00Z", "www.example.test", null, "SUCCESS");
 
             LimboHarness.Grade grade = LimboHarness.grade(tc);
 
@@ -46,8 +55,8 @@ class LimboHarnessTest {
 
         @Test
         void validationTimeAfterTheLeafExpiredIsARejection() {
-            LimboCase tc = testcase("2026-12-01T00:00:00+00:00", "www.example.test", null,
-                    "SUCCESS");
+            LimboCase tc =
+                    testcase("2026-12-01T00:00:00+00:00", "www.example.test", null, "SUCCESS");
 
             LimboHarness.Grade grade = LimboHarness.grade(tc);
 
@@ -57,8 +66,7 @@ class LimboHarnessTest {
 
         @Test
         void otherPeerNameIsARejection() {
-            LimboCase tc = testcase("2026-06-10T00:00:00Z", "api.example.test", null,
-                    "FAILURE");
+            LimboCase tc = testcase("2026-06-10T00:00:00Z", "api.example.test", null, "FAILURE");
 
             LimboHarness.Grade grade = LimboHarness.grade(tc);
 
@@ -85,10 +93,22 @@ class LimboHarnessTest {
 
         @Test
         void certificateTheJdkCannotParseIsARejectionThatSaysSo() {
-            LimboCase broken = new LimboCase("invalid::broken", "", List.of(), "SERVER",
-                    List.of(), List.of(), "-----BEGIN CERTIFICATE-----\nAAAA\n"
-                            + "-----END CERTIFICATE-----\n", null, "FAILURE", null, null,
-                    List.of(), List.of(), List.of());
+            LimboCase broken =
+                    new LimboCase(
+                            "invalid::broken",
+                            "",
+                            List.of(),
+                            "SERVER",
+                            List.of(),
+                            List.of(),
+                            "-----BEGIN CERTIFICATE-----\nAAAA\n" + "-----END CERTIFICATE-----\n",
+                            null,
+                            "FAILURE",
+                            null,
+                            null,
+                            List.of(),
+                            List.of(),
+                            List.of());
 
             LimboHarness.Grade grade = LimboHarness.grade(broken);
 
@@ -102,9 +122,22 @@ class LimboHarnessTest {
 
         @Test
         void testcaseConstraintsBecomeValidationOptions() {
-            LimboCase tc = new LimboCase("pathlen::x", "", List.of(), "SERVER", List.of(),
-                    List.of(), "", null, "SUCCESS", null, 1, List.of("digitalSignature"),
-                    List.of("clientAuth"), List.of());
+            LimboCase tc =
+                    new LimboCase(
+                            "pathlen::x",
+                            "",
+                            List.of(),
+                            "SERVER",
+                            List.of(),
+                            List.of(),
+                            "",
+                            null,
+                            "SUCCESS",
+                            null,
+                            1,
+                            List.of("digitalSignature"),
+                            List.of("clientAuth"),
+                            List.of());
 
             ValidationOptions options = LimboHarness.options(tc);
 
@@ -127,10 +160,38 @@ class LimboHarnessTest {
 
         @Test
         void betterTlsCasesAreGroupedByTheirSuite() {
-            LimboCase nc = new LimboCase("bettertls::nameconstraints::tc7", "", null, "SERVER",
-                    null, null, "", null, "SUCCESS", null, null, null, null, null);
-            LimboCase own = new LimboCase("rfc5280::nc::permitted-dns-match", "", null,
-                    "SERVER", null, null, "", null, "SUCCESS", null, null, null, null, null);
+            LimboCase nc =
+                    new LimboCase(
+                            "bettertls::nameconstraints::tc7",
+                            "",
+                            null,
+                            "SERVER",
+                            null,
+                            null,
+                            "",
+                            null,
+                            "SUCCESS",
+                            null,
+                            null,
+                            null,
+                            null,
+                            null);
+            LimboCase own =
+                    new LimboCase(
+                            "rfc5280::nc::permitted-dns-match",
+                            "",
+                            null,
+                            "SERVER",
+                            null,
+                            null,
+                            "",
+                            null,
+                            "SUCCESS",
+                            null,
+                            null,
+                            null,
+                            null,
+                            null);
 
             assertThat(nc.family()).isEqualTo("bettertls::nameconstraints");
             assertThat(nc.limboOwn()).isFalse();

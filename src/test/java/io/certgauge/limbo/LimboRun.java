@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of the harness over every SERVER testcase, made once per JVM and shared by the test
- * that checks the floor and the one that rewrites the page.
+ * One run of the harness over every SERVER testcase, made once per JVM and shared by the test that
+ * checks the floor and the one that rewrites the page.
  */
 final class LimboRun {
 
@@ -31,20 +31,22 @@ final class LimboRun {
             long start = System.nanoTime();
             List<LimboCase> cases = LimboSuite.server();
             // Testcases are independent and the Analyzer is thread-safe.
-            List<LimboHarness.Grade> grades = cases.parallelStream()
-                    .map(LimboHarness::grade)
-                    .collect(Collectors.toList());
+            List<LimboHarness.Grade> grades =
+                    cases.parallelStream().map(LimboHarness::grade).collect(Collectors.toList());
             report = new AgreementReport(grades, notes());
-            LOG.info("x509-limbo: {} SERVER testcases graded in {} ms: {}", cases.size(),
-                    (System.nanoTime() - start) / 1_000_000, report.figures().firstLine());
+            LOG.info(
+                    "x509-limbo: {} SERVER testcases graded in {} ms: {}",
+                    cases.size(),
+                    (System.nanoTime() - start) / 1_000_000,
+                    report.figures().firstLine());
         }
         return report;
     }
 
     /**
      * Why certgauge disagrees with a testcase, by id: one {@code id reason} a line, {@code #}
-     * comments. Written by a person, since only a person can say whether a disagreement is a
-     * bug, a deliberate choice or work not done yet.
+     * comments. Written by a person, since only a person can say whether a disagreement is a bug, a
+     * deliberate choice or work not done yet.
      */
     static Map<String, String> notes() {
         Map<String, String> notes = new LinkedHashMap<>();

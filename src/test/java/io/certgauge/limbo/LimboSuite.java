@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The x509-limbo suite as committed under {@code src/test/resources/x509-limbo/}: the file is
- * kept exactly as published so scores stay comparable with other validators'.
+ * The x509-limbo suite as committed under {@code src/test/resources/x509-limbo/}: the file is kept
+ * exactly as published so scores stay comparable with other validators'.
  */
 final class LimboSuite {
 
@@ -30,8 +30,8 @@ final class LimboSuite {
             }
             Document doc = new ObjectMapper().readValue(new GZIPInputStream(raw), Document.class);
             if (doc.version() != 1) {
-                throw new IllegalStateException("x509-limbo schema version " + doc.version()
-                        + " found, 1 expected");
+                throw new IllegalStateException(
+                        "x509-limbo schema version " + doc.version() + " found, 1 expected");
             }
             return doc.testcases();
         } catch (IOException e) {

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Rewrites {@code docs/validation.md} from a fresh run: the command that moves the committed
- * floor, run on purpose and never by the normal test suite. The command is
- * {@link AgreementReport#REGENERATE}.
+ * Rewrites {@code docs/validation.md} from a fresh run: the command that moves the committed floor,
+ * run on purpose and never by the normal test suite. The command is {@link
+ * AgreementReport#REGENERATE}.
  */
 @EnabledIfSystemProperty(named = "limbo.write", matches = "true")
 class RegenerateValidationPageTest {

@@ -85,8 +85,8 @@ class AddressesTest {
 
             assertThat(failed.reason()).isEqualTo(ProbeErrorReason.DNS);
             assertThat(failed.address()).isEmpty();
-            assertThat(failed.message()).isEqualTo(
-                    NAME + " has no IPv6 address (ip_family ipv6; found 127.0.0.1)");
+            assertThat(failed.message())
+                    .isEqualTo(NAME + " has no IPv6 address (ip_family ipv6; found 127.0.0.1)");
         }
 
         @Test
@@ -109,8 +109,8 @@ class AddressesTest {
         void unknownNameIsADnsFailureWithoutAnAddress() {
             TlsProber prober = prober(MapResolver.of(NAME, "127.0.0.1"));
 
-            ProbeFailed failed = onlyFailure(
-                    prober.probe(named("nowhere.probe.test", 443, IpFamily.ANY)));
+            ProbeFailed failed =
+                    onlyFailure(prober.probe(named("nowhere.probe.test", 443, IpFamily.ANY)));
 
             assertThat(failed.reason()).isEqualTo(ProbeErrorReason.DNS);
             assertThat(failed.address()).isEmpty();
@@ -120,16 +120,18 @@ class AddressesTest {
         @Test
         void resolverThatNeverAnswersEndsInTimeoutAtTheDeadline() {
             CountDownLatch never = new CountDownLatch(1);
-            TlsProber prober = prober(host -> {
-                try {
-                    never.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return List.of(V4);
-            });
-            ProbeTarget target = Probes.withTimeout(
-                    named(NAME, 443, IpFamily.ANY), Duration.ofMillis(500));
+            TlsProber prober =
+                    prober(
+                            host -> {
+                                try {
+                                    never.await();
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                                return List.of(V4);
+                            });
+            ProbeTarget target =
+                    Probes.withTimeout(named(NAME, 443, IpFamily.ANY), Duration.ofMillis(500));
 
             ProbeFailed failed = onlyFailure(prober.probe(target));
 

@@ -23,24 +23,29 @@ class FtpStartTlsTest {
     }
 
     private StartTlsServer server(List<String> greeting, String authAnswer) {
-        return new StartTlsServer(identity, (socket, received) -> {
-            TextLines lines = new TextLines(socket);
-            for (String line : greeting) {
-                lines.writeLine(line);
-            }
-            received.add(lines.readLine());
-            lines.writeLine(authAnswer);
-            return authAnswer.startsWith("234");
-        });
+        return new StartTlsServer(
+                identity,
+                (socket, received) -> {
+                    TextLines lines = new TextLines(socket);
+                    for (String line : greeting) {
+                        lines.writeLine(line);
+                    }
+                    received.add(lines.readLine());
+                    lines.writeLine(authAnswer);
+                    return authAnswer.startsWith("234");
+                });
     }
 
     @Test
     void chainIsReadAfterAuthTlsBehindAMultiLineBanner() throws Exception {
         // RFC 959 section 4.2: the lines inside a multi-line reply need not carry the code.
-        StartTlsServer ftp = server(
-                List.of("220-Welcome to the test archive", " 220 is not the end here",
-                        "220 ready"),
-                "234 Proceed with negotiation.");
+        StartTlsServer ftp =
+                server(
+                        List.of(
+                                "220-Welcome to the test archive",
+                                " 220 is not the end here",
+                                "220 ready"),
+                        "234 Proceed with negotiation.");
 
         try (RawTestServer server = RawTestServer.start(ftp)) {
             ChainRead read = onlyChainRead(prober().probe(ftpAt(server.port())));
@@ -52,8 +57,8 @@ class FtpStartTlsTest {
 
     @Test
     void preliminaryReplyBeforeTheGreetingIsWaitedFor() throws Exception {
-        StartTlsServer ftp = server(
-                List.of("120 ready in 1 minute", "220 ready"), "234 AUTH TLS successful");
+        StartTlsServer ftp =
+                server(List.of("120 ready in 1 minute", "220 ready"), "234 AUTH TLS successful");
 
         try (RawTestServer server = RawTestServer.start(ftp)) {
             ChainRead read = onlyChainRead(prober().probe(ftpAt(server.port())));
@@ -77,16 +82,20 @@ class FtpStartTlsTest {
 
     @Test
     void greetingThatRefusesServiceIsAStartTlsFailure() throws Exception {
-        StartTlsServer ftp = new StartTlsServer(identity, (socket, received) -> {
-            new TextLines(socket).writeLine("421 Too many users, try later");
-            return false;
-        });
+        StartTlsServer ftp =
+                new StartTlsServer(
+                        identity,
+                        (socket, received) -> {
+                            new TextLines(socket).writeLine("421 Too many users, try later");
+                            return false;
+                        });
 
         try (RawTestServer server = RawTestServer.start(ftp)) {
             ProbeFailed failed = onlyFailure(prober().probe(ftpAt(server.port())));
 
-            assertThat(failed.message()).isEqualTo(
-                    "FTP greeting answered 421 Too many users, try later (expected 220)");
+            assertThat(failed.message())
+                    .isEqualTo(
+                            "FTP greeting answered 421 Too many users, try later (expected 220)");
         }
     }
 }

@@ -7,15 +7,16 @@ import org.junit.jupiter.api.Test;
 
 class JdkTlsPolicyTest {
 
-    private static final String JDK17_DEFAULT = "SSLv3, TLSv1, TLSv1.1, DTLSv1.0, RC4, DES, "
-            + "MD5withRSA, DH keySize < 1024, EC keySize < 224, 3DES_EDE_CBC, anon, NULL, ECDH";
+    private static final String JDK17_DEFAULT =
+            "SSLv3, TLSv1, TLSv1.1, DTLSv1.0, RC4, DES, MD5withRSA, DH keySize < 1024, EC keySize <"
+                    + " 224, 3DES_EDE_CBC, anon, NULL, ECDH";
 
     @Test
     void oldProtocolsAndKeySizeLimitsAreRemovedAndTheRestKept() {
         String relaxed = JdkTlsPolicy.relaxed(JDK17_DEFAULT);
 
-        assertThat(relaxed).isEqualTo(
-                "SSLv3, DTLSv1.0, RC4, DES, MD5withRSA, 3DES_EDE_CBC, anon, NULL, ECDH");
+        assertThat(relaxed)
+                .isEqualTo("SSLv3, DTLSv1.0, RC4, DES, MD5withRSA, 3DES_EDE_CBC, anon, NULL, ECDH");
     }
 
     @Test

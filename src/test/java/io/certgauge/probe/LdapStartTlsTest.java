@@ -26,8 +26,14 @@ class LdapStartTlsTest {
             "301d020101" + "7718" + "8016" + "312e332e362e312e342e312e313436362e3230303337";
 
     /** Success, with the responseName that OpenLDAP adds (RFC 4511 section 4.14.2). */
-    private static final String SUCCESS_HEX = "3024020101" + "781f" + "0a0100" + "0400" + "0400"
-            + "8a16" + "312e332e362e312e342e312e313436362e3230303337";
+    private static final String SUCCESS_HEX =
+            "3024020101"
+                    + "781f"
+                    + "0a0100"
+                    + "0400"
+                    + "0400"
+                    + "8a16"
+                    + "312e332e362e312e342e312e313436362e3230303337";
 
     private final ServerIdentity identity = ServerIdentity.forName(NAME);
 
@@ -36,29 +42,36 @@ class LdapStartTlsTest {
     }
 
     private StartTlsServer answering(byte[] answer, boolean thenTls) {
-        return new StartTlsServer(identity, (socket, received) -> {
-            Ber.Element request = Ber.read(socket.getInputStream(), Ber.SEQUENCE, 1024);
-            received.add(HexFormat.of().formatHex(Ber.element(request.tag(), request.content())));
-            OutputStream out = socket.getOutputStream();
-            out.write(answer);
-            out.flush();
-            return thenTls;
-        });
+        return new StartTlsServer(
+                identity,
+                (socket, received) -> {
+                    Ber.Element request = Ber.read(socket.getInputStream(), Ber.SEQUENCE, 1024);
+                    received.add(
+                            HexFormat.of()
+                                    .formatHex(Ber.element(request.tag(), request.content())));
+                    OutputStream out = socket.getOutputStream();
+                    out.write(answer);
+                    out.flush();
+                    return thenTls;
+                });
     }
 
     /** An ExtendedResponse to {@code id} with a result code and a diagnostic message. */
     private static byte[] response(int id, int resultCode, String diagnostic, String name) {
-        byte[] nameField = name == null
-                ? new byte[0]
-                : Ber.element(LdapStartTls.RESPONSE_NAME,
-                        name.getBytes(StandardCharsets.US_ASCII));
-        return Ber.element(Ber.SEQUENCE,
+        byte[] nameField =
+                name == null
+                        ? new byte[0]
+                        : Ber.element(
+                                LdapStartTls.RESPONSE_NAME,
+                                name.getBytes(StandardCharsets.US_ASCII));
+        return Ber.element(
+                Ber.SEQUENCE,
                 Ber.element(Ber.INTEGER, new byte[] {(byte) id}),
-                Ber.element(LdapStartTls.EXTENDED_RESPONSE,
+                Ber.element(
+                        LdapStartTls.EXTENDED_RESPONSE,
                         Ber.element(Ber.ENUMERATED, new byte[] {(byte) resultCode}),
                         Ber.element(Ber.OCTET_STRING),
-                        Ber.element(Ber.OCTET_STRING,
-                                diagnostic.getBytes(StandardCharsets.UTF_8)),
+                        Ber.element(Ber.OCTET_STRING, diagnostic.getBytes(StandardCharsets.UTF_8)),
                         nameField));
     }
 
@@ -88,22 +101,30 @@ class LdapStartTlsTest {
             ProbeFailed failed = onlyFailure(prober().probe(ldapAt(server.port())));
 
             assertThat(failed.reason()).isEqualTo(ProbeErrorReason.STARTTLS);
-            assertThat(failed.message()).isEqualTo("StartTLS answered resultCode 52"
-                    + " (unavailable): TLS not configured (expected resultCode 0, success)");
+            assertThat(failed.message())
+                    .isEqualTo(
+                            "StartTLS answered resultCode 52 (unavailable): TLS not configured"
+                                    + " (expected resultCode 0, success)");
         }
     }
 
     @Test
     void noticeOfDisconnectionIsAStartTlsFailureSayingSo() throws Exception {
-        byte[] notice = response(0, 2, "unsupported extended operation",
-                LdapStartTls.NOTICE_OF_DISCONNECTION_OID);
+        byte[] notice =
+                response(
+                        0,
+                        2,
+                        "unsupported extended operation",
+                        LdapStartTls.NOTICE_OF_DISCONNECTION_OID);
         StartTlsServer ldap = answering(notice, false);
 
         try (RawTestServer server = RawTestServer.start(ldap)) {
             ProbeFailed failed = onlyFailure(prober().probe(ldapAt(server.port())));
 
-            assertThat(failed.message()).isEqualTo("server sent a notice of disconnection,"
-                    + " resultCode 2 (protocolError): unsupported extended operation");
+            assertThat(failed.message())
+                    .isEqualTo(
+                            "server sent a notice of disconnection, resultCode 2 (protocolError):"
+                                    + " unsupported extended operation");
         }
     }
 

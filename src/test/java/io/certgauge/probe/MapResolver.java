@@ -19,9 +19,8 @@ final class MapResolver implements Resolver {
     }
 
     static MapResolver of(String name, String... addresses) {
-        List<InetAddress> resolved = Arrays.stream(addresses)
-                .map(MapResolver::parse)
-                .collect(Collectors.toList());
+        List<InetAddress> resolved =
+                Arrays.stream(addresses).map(MapResolver::parse).collect(Collectors.toList());
         return new MapResolver(Map.of(name, resolved));
     }
 

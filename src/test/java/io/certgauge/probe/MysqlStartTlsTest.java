@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Timeout;
 class MysqlStartTlsTest {
 
     /**
-     * Length 32, sequence 1; capabilities PROTOCOL_41, SSL and SECURE_CONNECTION (0x8a00),
-     * maximum packet 16 MiB, character set 33, 23 zero bytes; integers little-endian.
+     * Length 32, sequence 1; capabilities PROTOCOL_41, SSL and SECURE_CONNECTION (0x8a00), maximum
+     * packet 16 MiB, character set 33, 23 zero bytes; integers little-endian.
      */
     private static final String SSL_REQUEST_HEX =
             "20000001" + "008a0000" + "00000001" + "21" + "00".repeat(23);
@@ -55,22 +55,30 @@ class MysqlStartTlsTest {
 
     private static byte[] packet(int sequence, byte[] payload) {
         ByteArrayOutputStream packet = new ByteArrayOutputStream();
-        packet.writeBytes(new byte[] {(byte) payload.length, (byte) (payload.length >> 8),
-            (byte) (payload.length >> 16), (byte) sequence});
+        packet.writeBytes(
+                new byte[] {
+                    (byte) payload.length,
+                    (byte) (payload.length >> 8),
+                    (byte) (payload.length >> 16),
+                    (byte) sequence
+                });
         packet.writeBytes(payload);
         return packet.toByteArray();
     }
 
     private StartTlsServer greetingWith(byte[] greeting, boolean thenTls) {
-        return new StartTlsServer(identity, (socket, received) -> {
-            OutputStream out = socket.getOutputStream();
-            out.write(greeting);
-            out.flush();
-            if (thenTls) {
-                received.add(HexFormat.of().formatHex(socket.getInputStream().readNBytes(36)));
-            }
-            return thenTls;
-        });
+        return new StartTlsServer(
+                identity,
+                (socket, received) -> {
+                    OutputStream out = socket.getOutputStream();
+                    out.write(greeting);
+                    out.flush();
+                    if (thenTls) {
+                        received.add(
+                                HexFormat.of().formatHex(socket.getInputStream().readNBytes(36)));
+                    }
+                    return thenTls;
+                });
     }
 
     @Test
@@ -89,13 +97,15 @@ class MysqlStartTlsTest {
     void serverWithoutClientSslIsAStartTlsFailureNamingItsVersion() throws Exception {
         int withoutSsl = 0xdfffffff & ~MysqlStartTls.CLIENT_SSL;
 
-        try (RawTestServer server = RawTestServer.start(greetingWith(greeting(withoutSsl),
-                false))) {
+        try (RawTestServer server =
+                RawTestServer.start(greetingWith(greeting(withoutSsl), false))) {
             ProbeFailed failed = onlyFailure(prober().probe(mysqlAt(server.port())));
 
             assertThat(failed.reason()).isEqualTo(ProbeErrorReason.STARTTLS);
-            assertThat(failed.message()).isEqualTo("server 8.0.36 does not offer TLS"
-                    + " (no CLIENT_SSL in capabilities 0xdffff7ff)");
+            assertThat(failed.message())
+                    .isEqualTo(
+                            "server 8.0.36 does not offer TLS"
+                                    + " (no CLIENT_SSL in capabilities 0xdffff7ff)");
         }
     }
 
@@ -103,15 +113,18 @@ class MysqlStartTlsTest {
     void errorPacketInsteadOfAGreetingIsAStartTlsFailureQuotingIt() throws Exception {
         ByteArrayOutputStream error = new ByteArrayOutputStream();
         error.writeBytes(new byte[] {(byte) 0xff, 0x6a, 0x04});
-        error.writeBytes("Host '127.0.0.1' is not allowed to connect to this MySQL server"
-                .getBytes(StandardCharsets.UTF_8));
+        error.writeBytes(
+                "Host '127.0.0.1' is not allowed to connect to this MySQL server"
+                        .getBytes(StandardCharsets.UTF_8));
 
-        try (RawTestServer server = RawTestServer.start(
-                greetingWith(packet(0, error.toByteArray()), false))) {
+        try (RawTestServer server =
+                RawTestServer.start(greetingWith(packet(0, error.toByteArray()), false))) {
             ProbeFailed failed = onlyFailure(prober().probe(mysqlAt(server.port())));
 
-            assertThat(failed.message()).isEqualTo("server refused the connection: error 1130:"
-                    + " Host '127.0.0.1' is not allowed to connect to this MySQL server");
+            assertThat(failed.message())
+                    .isEqualTo(
+                            "server refused the connection: error 1130: Host '127.0.0.1' is not"
+                                    + " allowed to connect to this MySQL server");
         }
     }
 }

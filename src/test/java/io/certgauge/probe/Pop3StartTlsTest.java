@@ -22,13 +22,15 @@ class Pop3StartTlsTest {
     }
 
     private StartTlsServer answeringStls(String answer) {
-        return new StartTlsServer(identity, (socket, received) -> {
-            TextLines lines = new TextLines(socket);
-            lines.writeLine("+OK POP3 ready");
-            received.add(lines.readLine());
-            lines.writeLine(answer);
-            return answer.startsWith("+OK");
-        });
+        return new StartTlsServer(
+                identity,
+                (socket, received) -> {
+                    TextLines lines = new TextLines(socket);
+                    lines.writeLine("+OK POP3 ready");
+                    received.add(lines.readLine());
+                    lines.writeLine(answer);
+                    return answer.startsWith("+OK");
+                });
     }
 
     @Test
@@ -51,8 +53,10 @@ class Pop3StartTlsTest {
             ProbeFailed failed = onlyFailure(prober().probe(pop3At(server.port())));
 
             assertThat(failed.reason()).isEqualTo(ProbeErrorReason.STARTTLS);
-            assertThat(failed.message()).isEqualTo(
-                    "STLS answered -ERR [SYS/PERM] TLS support isn't enabled. (expected +OK)");
+            assertThat(failed.message())
+                    .isEqualTo(
+                            "STLS answered -ERR [SYS/PERM] TLS support isn't enabled. (expected"
+                                    + " +OK)");
         }
     }
 }

@@ -30,13 +30,15 @@ class PostgresStartTlsTest {
     }
 
     private StartTlsServer answering(byte[] answer) {
-        return new StartTlsServer(identity, (socket, received) -> {
-            received.add(HexFormat.of().formatHex(socket.getInputStream().readNBytes(8)));
-            OutputStream out = socket.getOutputStream();
-            out.write(answer);
-            out.flush();
-            return answer[0] == 'S';
-        });
+        return new StartTlsServer(
+                identity,
+                (socket, received) -> {
+                    received.add(HexFormat.of().formatHex(socket.getInputStream().readNBytes(8)));
+                    OutputStream out = socket.getOutputStream();
+                    out.write(answer);
+                    out.flush();
+                    return answer[0] == 'S';
+                });
     }
 
     /** An ErrorResponse as a server that does not know SSLRequest would send. */
@@ -85,8 +87,10 @@ class PostgresStartTlsTest {
         try (RawTestServer server = RawTestServer.start(answering(error))) {
             ProbeFailed failed = onlyFailure(prober().probe(postgresAt(server.port())));
 
-            assertThat(failed.message()).isEqualTo("server answered SSLRequest with an error:"
-                    + " unsupported frontend protocol 1234.5679");
+            assertThat(failed.message())
+                    .isEqualTo(
+                            "server answered SSLRequest with an error:"
+                                    + " unsupported frontend protocol 1234.5679");
         }
     }
 }

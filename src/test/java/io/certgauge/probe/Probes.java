@@ -25,9 +25,10 @@ final class Probes {
     private Probes() {}
 
     static TlsProber prober() {
-        return prober(host -> {
-            throw new UnknownHostException(host);
-        });
+        return prober(
+                host -> {
+                    throw new UnknownHostException(host);
+                });
     }
 
     static TlsProber prober(Resolver resolver) {
@@ -45,13 +46,25 @@ final class Probes {
     }
 
     static ProbeTarget withStartTls(ProbeTarget target, StartTls protocol) {
-        return new ProbeTarget(target.host(), target.asciiHost(), target.port(), target.sni(),
-                protocol, target.timeout(), target.ipFamily());
+        return new ProbeTarget(
+                target.host(),
+                target.asciiHost(),
+                target.port(),
+                target.sni(),
+                protocol,
+                target.timeout(),
+                target.ipFamily());
     }
 
     static ProbeTarget withTimeout(ProbeTarget target, Duration timeout) {
-        return new ProbeTarget(target.host(), target.asciiHost(), target.port(), target.sni(),
-                target.starttls(), timeout, target.ipFamily());
+        return new ProbeTarget(
+                target.host(),
+                target.asciiHost(),
+                target.port(),
+                target.sni(),
+                target.starttls(),
+                timeout,
+                target.ipFamily());
     }
 
     static ChainRead onlyChainRead(List<ProbeOutcome> outcomes) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback TCP server that hands each connection to a {@link Handler} on its own daemon
- * thread. Port 0 lets the operating system choose a free one.
+ * A loopback TCP server that hands each connection to a {@link Handler} on its own daemon thread.
+ * Port 0 lets the operating system choose a free one.
  */
 final class RawTestServer implements AutoCloseable {
 

@@ -110,8 +110,10 @@ class SmtpStartTlsTest {
                 ProbeFailed failed = onlyFailure(prober().probe(smtpAt(server.port())));
 
                 assertThat(failed.reason()).isEqualTo(ProbeErrorReason.STARTTLS);
-                assertThat(failed.message()).isEqualTo("server does not advertise STARTTLS;"
-                        + " EHLO answer: 250-mx.probe.test greets you / 250 SIZE 1000000");
+                assertThat(failed.message())
+                        .isEqualTo(
+                                "server does not advertise STARTTLS; EHLO answer: 250-mx.probe.test"
+                                        + " greets you / 250 SIZE 1000000");
             }
         }
 
@@ -132,8 +134,9 @@ class SmtpStartTlsTest {
 
         @Test
         void serverThatGreetsWithAnErrorIsAStartTlsFailure() throws Exception {
-            try (RawTestServer server = RawTestServer.start(socket ->
-                    new TextLines(socket).writeLine("554 no service for you"))) {
+            try (RawTestServer server =
+                    RawTestServer.start(
+                            socket -> new TextLines(socket).writeLine("554 no service for you"))) {
                 ProbeFailed failed = onlyFailure(prober().probe(smtpAt(server.port())));
 
                 assertThat(failed.reason()).isEqualTo(ProbeErrorReason.STARTTLS);
@@ -144,8 +147,11 @@ class SmtpStartTlsTest {
 
         @Test
         void silentSmtpServerEndsInTimeoutDuringTheDialogue() throws Exception {
-            try (RawTestServer server = RawTestServer.start(socket -> socket.getInputStream()
-                    .transferTo(OutputStream.nullOutputStream()))) {
+            try (RawTestServer server =
+                    RawTestServer.start(
+                            socket ->
+                                    socket.getInputStream()
+                                            .transferTo(OutputStream.nullOutputStream()))) {
                 ProbeTarget target = withTimeout(smtpAt(server.port()), Duration.ofSeconds(1));
 
                 ProbeFailed failed = onlyFailure(prober().probe(target));

@@ -25,15 +25,19 @@ class StartTlsDeadlineTest {
     @ParameterizedTest
     @EnumSource(StartTls.class)
     void silentServerEndsInTimeoutDuringTheDialogue(StartTls protocol) throws Exception {
-        try (RawTestServer server = RawTestServer.start(socket -> socket.getInputStream()
-                .transferTo(OutputStream.nullOutputStream()))) {
+        try (RawTestServer server =
+                RawTestServer.start(
+                        socket ->
+                                socket.getInputStream()
+                                        .transferTo(OutputStream.nullOutputStream()))) {
             ProbeTarget target =
                     withTimeout(withStartTls(loopback(server.port()), protocol), SHORT);
 
             ProbeFailed failed = onlyFailure(prober().probe(target));
 
             assertThat(failed.reason()).isEqualTo(ProbeErrorReason.TIMEOUT);
-            assertThat(failed.message()).startsWith("no answer within 500ms (connect ")
+            assertThat(failed.message())
+                    .startsWith("no answer within 500ms (connect ")
                     .endsWith("STARTTLS stalled)");
         }
     }
@@ -41,16 +45,20 @@ class StartTlsDeadlineTest {
     @Test
     void greetingDrippedOneByteAtATimeEndsInTimeout() throws Exception {
         // Each byte arrives well within a read timeout, so only the deadline ends the read.
-        try (RawTestServer server = RawTestServer.start(socket -> {
-            OutputStream out = socket.getOutputStream();
-            for (byte b : "* OK ".repeat(100).getBytes(StandardCharsets.US_ASCII)) {
-                out.write(b);
-                out.flush();
-                Thread.sleep(100);
-            }
-        })) {
-            ProbeTarget target = withTimeout(
-                    withStartTls(loopback(server.port()), StartTls.IMAP), Duration.ofSeconds(1));
+        try (RawTestServer server =
+                RawTestServer.start(
+                        socket -> {
+                            OutputStream out = socket.getOutputStream();
+                            for (byte b : "* OK ".repeat(100).getBytes(StandardCharsets.US_ASCII)) {
+                                out.write(b);
+                                out.flush();
+                                Thread.sleep(100);
+                            }
+                        })) {
+            ProbeTarget target =
+                    withTimeout(
+                            withStartTls(loopback(server.port()), StartTls.IMAP),
+                            Duration.ofSeconds(1));
 
             ProbeFailed failed = onlyFailure(prober().probe(target));
 

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback server for one STARTTLS protocol: a test supplies the plain-text part of the
- * dialogue; when it returns true, the server completes a TLS handshake with its identity. What
- * the client sent is recorded for assertions.
+ * A loopback server for one STARTTLS protocol: a test supplies the plain-text part of the dialogue;
+ * when it returns true, the server completes a TLS handshake with its identity. What the client
+ * sent is recorded for assertions.
  */
 final class StartTlsServer implements RawTestServer.Handler {
 
@@ -30,8 +30,8 @@ final class StartTlsServer implements RawTestServer.Handler {
     public void handle(Socket socket) throws Exception {
         socket.setSoTimeout(5000);
         if (dialogue.talk(socket, received)) {
-            TlsTestServer.handshakeAsServer(identity.serverContext(),
-                    TlsTestServer.Options.defaults(), socket, seen -> {});
+            TlsTestServer.handshakeAsServer(
+                    identity.serverContext(), TlsTestServer.Options.defaults(), socket, seen -> {});
         }
     }
 }

@@ -56,8 +56,12 @@ class TlsProberTest {
                 names[i] = "name-" + i + ".bundle.example.co.jp";
             }
             for (int i = 0; i < 28; i++) {
-                identity = identity.plus(Pki.leaf("bundled-" + i + ".example.co.jp")
-                        .dnsNames(names).issue().certificate());
+                identity =
+                        identity.plus(
+                                Pki.leaf("bundled-" + i + ".example.co.jp")
+                                        .dnsNames(names)
+                                        .issue()
+                                        .certificate());
             }
             int bytes = 0;
             for (var cert : identity.chain()) {
@@ -74,9 +78,10 @@ class TlsProberTest {
 
         @Test
         void negotiatedProtocolAndCipherAreReported() throws Exception {
-            TlsTestServer.Options options = TlsTestServer.Options.defaults()
-                    .withProtocols("TLSv1.2")
-                    .withCipherSuites("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384");
+            TlsTestServer.Options options =
+                    TlsTestServer.Options.defaults()
+                            .withProtocols("TLSv1.2")
+                            .withCipherSuites("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384");
 
             try (TlsTestServer server =
                     TlsTestServer.start(ServerIdentity.forName(NAME), options)) {
@@ -130,12 +135,12 @@ class TlsProberTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"TLSv1.2", "TLSv1.3"})
-        void chainIsReadFromAServerThatDemandsAClientCertificate(String version)
-                throws Exception {
+        void chainIsReadFromAServerThatDemandsAClientCertificate(String version) throws Exception {
             ServerIdentity identity = ServerIdentity.forName(NAME);
-            TlsTestServer.Options options = TlsTestServer.Options.defaults()
-                    .withProtocols(version)
-                    .demandingClientCertificate();
+            TlsTestServer.Options options =
+                    TlsTestServer.Options.defaults()
+                            .withProtocols(version)
+                            .demandingClientCertificate();
 
             try (TlsTestServer server = TlsTestServer.start(identity, options)) {
                 ChainRead read = onlyChainRead(prober().probe(loopback(server.port())));
@@ -148,8 +153,7 @@ class TlsProberTest {
         @Test
         void serverThatSpeaksOnlyTls10IsStillRead() throws Exception {
             ServerIdentity identity = ServerIdentity.forName(NAME);
-            TlsTestServer.Options options =
-                    TlsTestServer.Options.defaults().withProtocols("TLSv1");
+            TlsTestServer.Options options = TlsTestServer.Options.defaults().withProtocols("TLSv1");
 
             try (TlsTestServer server = TlsTestServer.start(identity, options)) {
                 ChainRead read = onlyChainRead(prober().probe(loopback(server.port())));
@@ -165,8 +169,11 @@ class TlsProberTest {
 
         @Test
         void silentServerEndsInTimeout() throws Exception {
-            try (RawTestServer server = RawTestServer.start(socket -> socket.getInputStream()
-                    .transferTo(OutputStream.nullOutputStream()))) {
+            try (RawTestServer server =
+                    RawTestServer.start(
+                            socket ->
+                                    socket.getInputStream()
+                                            .transferTo(OutputStream.nullOutputStream()))) {
                 ProbeTarget target = withTimeout(loopback(server.port()), Duration.ofSeconds(1));
 
                 ProbeFailed failed = onlyFailure(prober().probe(target));
@@ -183,15 +190,17 @@ class TlsProberTest {
             // A TLS record header announcing 16 KiB, then its body at one byte a second: every
             // read gets a byte before a read timeout would fire, so only a deadline ends it.
             byte[] header = {0x16, 0x03, 0x03, 0x40, 0x00};
-            try (RawTestServer server = RawTestServer.start(socket -> {
-                OutputStream out = socket.getOutputStream();
-                out.write(header);
-                for (int i = 0; i < 16384; i++) {
-                    out.write(0);
-                    out.flush();
-                    Thread.sleep(1000);
-                }
-            })) {
+            try (RawTestServer server =
+                    RawTestServer.start(
+                            socket -> {
+                                OutputStream out = socket.getOutputStream();
+                                out.write(header);
+                                for (int i = 0; i < 16384; i++) {
+                                    out.write(0);
+                                    out.flush();
+                                    Thread.sleep(1000);
+                                }
+                            })) {
                 ProbeFailed failed = onlyFailure(prober().probe(loopback(server.port())));
 
                 assertThat(failed.reason()).isEqualTo(ProbeErrorReason.TIMEOUT);
@@ -219,12 +228,16 @@ class TlsProberTest {
 
         @Test
         void plainTextServerOnTheTlsPortIsAHandshakeFailure() throws Exception {
-            try (RawTestServer server = RawTestServer.start(socket -> {
-                InputStream in = socket.getInputStream();
-                in.read(new byte[512]);
-                socket.getOutputStream().write(
-                        "HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            })) {
+            try (RawTestServer server =
+                    RawTestServer.start(
+                            socket -> {
+                                InputStream in = socket.getInputStream();
+                                in.read(new byte[512]);
+                                socket.getOutputStream()
+                                        .write(
+                                                "HTTP/1.1 400 Bad Request\r\n\r\n"
+                                                        .getBytes(StandardCharsets.US_ASCII));
+                            })) {
                 ProbeFailed failed = onlyFailure(prober().probe(loopback(server.port())));
 
                 assertThat(failed.reason()).isEqualTo(ProbeErrorReason.HANDSHAKE);

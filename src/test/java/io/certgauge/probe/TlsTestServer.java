@@ -82,8 +82,9 @@ final class TlsTestServer implements AutoCloseable {
     static void handshakeAsServer(
             SSLContext context, Options options, Socket plain, Consumer<Seen> onHandshake)
             throws IOException {
-        SSLSocket tls = (SSLSocket) context.getSocketFactory()
-                .createSocket(plain, null, plain.getPort(), true);
+        SSLSocket tls =
+                (SSLSocket)
+                        context.getSocketFactory().createSocket(plain, null, plain.getPort(), true);
         tls.setUseClientMode(false);
         SSLParameters parameters = tls.getSSLParameters();
         if (options.protocols() != null) {
@@ -98,9 +99,11 @@ final class TlsTestServer implements AutoCloseable {
 
         tls.startHandshake();
         SSLSession session = tls.getSession();
-        List<String> names = ((ExtendedSSLSession) session).getRequestedServerNames().stream()
-                .map(name -> ((SNIHostName) name).getAsciiName())
-                .collect(Collectors.toList());
+        List<String> names =
+                ((ExtendedSSLSession) session)
+                        .getRequestedServerNames().stream()
+                                .map(name -> ((SNIHostName) name).getAsciiName())
+                                .collect(Collectors.toList());
         onHandshake.accept(new Seen(names, session.getProtocol(), session.getCipherSuite()));
 
         InputStream in = tls.getInputStream();

@@ -21,14 +21,18 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class XmppStartTlsTest {
 
-    private static final String SERVER_HEADER = "<?xml version='1.0'?>\n<stream:stream"
-            + " xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'"
-            + " id='c2s-1' from='" + NAME + "' version='1.0' xml:lang='en'>";
+    private static final String SERVER_HEADER =
+            "<?xml version='1.0'?>\n<stream:stream"
+                    + " xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'"
+                    + " id='c2s-1' from='"
+                    + NAME
+                    + "' version='1.0' xml:lang='en'>";
 
-    private static final String FEATURES_WITH_STARTTLS = "<stream:features>"
-            + "<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'><required/></starttls>"
-            + "<mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>"
-            + "<mechanism>PLAIN</mechanism></mechanisms></stream:features>";
+    private static final String FEATURES_WITH_STARTTLS =
+            "<stream:features>"
+                    + "<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'><required/></starttls>"
+                    + "<mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>"
+                    + "<mechanism>PLAIN</mechanism></mechanisms></stream:features>";
 
     private final ServerIdentity identity = ServerIdentity.forName(NAME);
 
@@ -52,23 +56,27 @@ class XmppStartTlsTest {
     }
 
     private StartTlsServer server(String features, String answer) {
-        return new StartTlsServer(identity, (socket, received) -> {
-            InputStream in = socket.getInputStream();
-            received.add(readThrough(in, "<stream:stream"));
-            write(socket, SERVER_HEADER + "\n" + features);
-            if (answer == null) {
-                return false;
-            }
-            received.add(readThrough(in, "<starttls"));
-            write(socket, answer);
-            return answer.contains("proceed");
-        });
+        return new StartTlsServer(
+                identity,
+                (socket, received) -> {
+                    InputStream in = socket.getInputStream();
+                    received.add(readThrough(in, "<stream:stream"));
+                    write(socket, SERVER_HEADER + "\n" + features);
+                    if (answer == null) {
+                        return false;
+                    }
+                    received.add(readThrough(in, "<starttls"));
+                    write(socket, answer);
+                    return answer.contains("proceed");
+                });
     }
 
     @Test
     void chainIsReadAfterProceedAndTheStreamIsAddressedToTheServerName() throws Exception {
-        StartTlsServer xmpp = server(FEATURES_WITH_STARTTLS,
-                "<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
+        StartTlsServer xmpp =
+                server(
+                        FEATURES_WITH_STARTTLS,
+                        "<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
 
         try (RawTestServer server = RawTestServer.start(xmpp)) {
             TlsProber prober = prober(MapResolver.of(NAME, "127.0.0.1"));
@@ -79,8 +87,11 @@ class XmppStartTlsTest {
 
             assertThat(read.chain()).containsExactlyElementsOf(identity.chain());
             assertThat(xmpp.received).hasSize(2);
-            assertThat(xmpp.received.get(0)).contains("<stream:stream to='" + NAME + "'",
-                    "xmlns='jabber:client'", "version='1.0'");
+            assertThat(xmpp.received.get(0))
+                    .contains(
+                            "<stream:stream to='" + NAME + "'",
+                            "xmlns='jabber:client'",
+                            "version='1.0'");
             assertThat(xmpp.received.get(1))
                     .isEqualTo("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
         }
@@ -95,45 +106,56 @@ class XmppStartTlsTest {
 
     @Test
     void featuresWithoutStartTlsAreAStartTlsFailureQuotingThem() throws Exception {
-        String features = "<stream:features>\n  <mechanisms"
-                + " xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>\n</stream:features>";
+        String features =
+                "<stream:features>\n  <mechanisms"
+                        + " xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>\n</stream:features>";
         StartTlsServer xmpp = server(features, null);
 
         try (RawTestServer server = RawTestServer.start(xmpp)) {
-            ProbeFailed failed = onlyFailure(
-                    prober().probe(withStartTls(loopback(server.port()), StartTls.XMPP)));
+            ProbeFailed failed =
+                    onlyFailure(
+                            prober().probe(withStartTls(loopback(server.port()), StartTls.XMPP)));
 
             assertThat(failed.reason()).isEqualTo(ProbeErrorReason.STARTTLS);
-            assertThat(failed.message()).isEqualTo("server does not offer STARTTLS; its"
-                    + " features: <stream:features> <mechanisms"
-                    + " xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/> </stream:features>");
+            assertThat(failed.message())
+                    .isEqualTo(
+                            "server does not offer STARTTLS; its features: <stream:features>"
+                                    + " <mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>"
+                                    + " </stream:features>");
         }
     }
 
     @Test
     void failureAnswerIsAStartTlsFailureQuotingIt() throws Exception {
-        StartTlsServer xmpp = server(FEATURES_WITH_STARTTLS,
-                "<failure xmlns='urn:ietf:params:xml:ns:xmpp-tls'/></stream:stream>");
+        StartTlsServer xmpp =
+                server(
+                        FEATURES_WITH_STARTTLS,
+                        "<failure xmlns='urn:ietf:params:xml:ns:xmpp-tls'/></stream:stream>");
 
         try (RawTestServer server = RawTestServer.start(xmpp)) {
-            ProbeFailed failed = onlyFailure(
-                    prober().probe(withStartTls(loopback(server.port()), StartTls.XMPP)));
+            ProbeFailed failed =
+                    onlyFailure(
+                            prober().probe(withStartTls(loopback(server.port()), StartTls.XMPP)));
 
             assertThat(failed.reason()).isEqualTo(ProbeErrorReason.STARTTLS);
-            assertThat(failed.message()).isEqualTo("STARTTLS answered <failure"
-                    + " xmlns='urn:ietf:params:xml:ns:xmpp-tls'/> (expected <proceed/>)");
+            assertThat(failed.message())
+                    .isEqualTo(
+                            "STARTTLS answered <failure xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>"
+                                    + " (expected <proceed/>)");
         }
     }
 
     @Test
     void streamErrorInsteadOfFeaturesIsAStartTlsFailureQuotingIt() throws Exception {
-        String error = "<stream:error><host-unknown"
-                + " xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>";
+        String error =
+                "<stream:error><host-unknown"
+                        + " xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>";
         StartTlsServer xmpp = server(error, null);
 
         try (RawTestServer server = RawTestServer.start(xmpp)) {
-            ProbeFailed failed = onlyFailure(
-                    prober().probe(withStartTls(loopback(server.port()), StartTls.XMPP)));
+            ProbeFailed failed =
+                    onlyFailure(
+                            prober().probe(withStartTls(loopback(server.port()), StartTls.XMPP)));
 
             assertThat(failed.message()).isEqualTo("server ended the stream: " + error);
         }

@@ -44,23 +44,25 @@ class SchedulerTest {
     /** Bound for waits on real servers; generous, since a busy machine is slow, not wrong. */
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final LoopbackPki pki = new LoopbackPki();
     private final Clock clock = LoopbackPki.clock();
-    private final CountingProber prober = new CountingProber(new TlsProber(
-            host -> {
-                throw new UnknownHostException(host);
-            },
-            clock));
+    private final CountingProber prober =
+            new CountingProber(
+                    new TlsProber(
+                            host -> {
+                                throw new UnknownHostException(host);
+                            },
+                            clock));
     private final AtomicInteger stored = new AtomicInteger();
-    private final ProbeListener listener = new ProbeListener() {
-        @Override
-        public void probed(TargetResult result) {
-            stored.incrementAndGet();
-        }
-    };
+    private final ProbeListener listener =
+            new ProbeListener() {
+                @Override
+                public void probed(TargetResult result) {
+                    stored.incrementAndGet();
+                }
+            };
     private Scheduler scheduler;
     private ResultStore store;
 
@@ -125,14 +127,20 @@ class SchedulerTest {
     }
 
     private static String target(String name, int port) {
-        return "  - {name: " + name + ", host: 127.0.0.1, port: " + port + ", sni: "
-                + name + ".certgauge.test, ca_file: ca.pem}";
+        return "  - {name: "
+                + name
+                + ", host: 127.0.0.1, port: "
+                + port
+                + ", sni: "
+                + name
+                + ".certgauge.test, ca_file: ca.pem}";
     }
 
     private Scheduler start(Config config) {
         store = new ResultStore(config);
-        TargetChecker checker = new TargetChecker(prober, new Analyzer(clock),
-                new TrustCache(TrustMaterial.empty()), clock);
+        TargetChecker checker =
+                new TargetChecker(
+                        prober, new Analyzer(clock), new TrustCache(TrustMaterial.empty()), clock);
         scheduler = new Scheduler(checker, store, listener, clock);
         scheduler.apply(config);
         return scheduler;
@@ -147,8 +155,14 @@ class SchedulerTest {
             DemoTlsServer a = pki.serve("a.certgauge.test", 200);
             DemoTlsServer b = pki.serve("b.certgauge.test", 100);
             DemoTlsServer c = pki.serve("c.certgauge.test", 20);
-            Config config = config("targets.yaml", "defaults: {interval: 1h}", "targets:",
-                    target("a", a.port()), target("b", b.port()), target("c", c.port()));
+            Config config =
+                    config(
+                            "targets.yaml",
+                            "defaults: {interval: 1h}",
+                            "targets:",
+                            target("a", a.port()),
+                            target("b", b.port()),
+                            target("c", c.port()));
             prober.close(3);
 
             start(config);
@@ -158,12 +172,14 @@ class SchedulerTest {
             prober.open();
             assertThat(scheduler.awaitRound(PATIENCE)).isTrue();
             assertThat(scheduler.ready()).isTrue();
-            assertThat(List.of(a, b, c)).allSatisfy(s -> assertThat(prober.probes(s.port()))
-                    .isEqualTo(1));
-            assertThat(store.snapshot().targets()).allSatisfy(r -> {
-                assertThat(r.probeOk()).isTrue();
-                assertThat(r.findingCodes()).isEmpty();
-            });
+            assertThat(List.of(a, b, c))
+                    .allSatisfy(s -> assertThat(prober.probes(s.port())).isEqualTo(1));
+            assertThat(store.snapshot().targets())
+                    .allSatisfy(
+                            r -> {
+                                assertThat(r.probeOk()).isTrue();
+                                assertThat(r.findingCodes()).isEmpty();
+                            });
         }
 
         @Test
@@ -188,8 +204,14 @@ class SchedulerTest {
             try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
                 closed = socket.getLocalPort();
             }
-            Config config = config("targets.yaml", "defaults: {interval: 20ms}",
-                    "concurrency: 1", "targets:", target("a", closed), target("b", closed));
+            Config config =
+                    config(
+                            "targets.yaml",
+                            "defaults: {interval: 20ms}",
+                            "concurrency: 1",
+                            "targets:",
+                            target("a", closed),
+                            target("b", closed));
             prober.close(1);
 
             start(config);
@@ -204,8 +226,22 @@ class SchedulerTest {
     class Jitter {
 
         private Target target(String id, String host, Duration interval) {
-            return new Target(id, host, host, 443, null, null, Map.of(), null, interval,
-                    Duration.ofSeconds(10), IpFamily.ANY, Thresholds.DEFAULT, true, false, 0);
+            return new Target(
+                    id,
+                    host,
+                    host,
+                    443,
+                    null,
+                    null,
+                    Map.of(),
+                    null,
+                    interval,
+                    Duration.ofSeconds(10),
+                    IpFamily.ANY,
+                    Thresholds.DEFAULT,
+                    true,
+                    false,
+                    0);
         }
 
         @ParameterizedTest(name = "{0} every {1}")
@@ -237,10 +273,11 @@ class SchedulerTest {
         void spreadsManyTargetsOverTheWindow() {
             Duration hour = Duration.ofHours(1);
 
-            Set<Long> offsets = IntStream.range(0, 200)
-                    .mapToObj(i -> target("host-" + i + ".example.co.jp:443", "h", hour))
-                    .map(Scheduler::jitterMillis)
-                    .collect(Collectors.toSet());
+            Set<Long> offsets =
+                    IntStream.range(0, 200)
+                            .mapToObj(i -> target("host-" + i + ".example.co.jp:443", "h", hour))
+                            .map(Scheduler::jitterMillis)
+                            .collect(Collectors.toSet());
 
             assertThat(offsets).hasSizeGreaterThan(190);
             assertThat(offsets.stream().mapToLong(Long::longValue).max().orElseThrow())
@@ -254,9 +291,14 @@ class SchedulerTest {
         @Test
         void targetIsNeverProbedTwiceAtOnce() throws Exception {
             try (SlowServer slow = new SlowServer(300)) {
-                Config config = config("targets.yaml", "concurrency: 8", "targets:",
-                        "  - {host: 127.0.0.1, port: " + slow.port()
-                                + ", interval: 50ms, timeout: 5s}");
+                Config config =
+                        config(
+                                "targets.yaml",
+                                "concurrency: 8",
+                                "targets:",
+                                "  - {host: 127.0.0.1, port: "
+                                        + slow.port()
+                                        + ", interval: 50ms, timeout: 5s}");
 
                 start(config);
 
@@ -279,19 +321,30 @@ class SchedulerTest {
             DemoTlsServer kept = pki.serve("kept.certgauge.test", 200);
             DemoTlsServer removed = pki.serve("removed.certgauge.test", 200);
             DemoTlsServer added = pki.serve("added.certgauge.test", 200);
-            start(config("first.yaml", "defaults: {interval: 1h}", "targets:",
-                    target("kept", kept.port()), target("removed", removed.port())));
+            start(
+                    config(
+                            "first.yaml",
+                            "defaults: {interval: 1h}",
+                            "targets:",
+                            target("kept", kept.port()),
+                            target("removed", removed.port())));
             scheduler.awaitRound(PATIENCE);
             TargetResult keptBefore = store.snapshot().find("kept").orElseThrow();
             // Written in another order, so only the line of the kept target changes.
-            Config next = config("second.yaml", "defaults: {interval: 1h}", "targets:",
-                    target("added", added.port()), target("kept", kept.port()));
+            Config next =
+                    config(
+                            "second.yaml",
+                            "defaults: {interval: 1h}",
+                            "targets:",
+                            target("added", added.port()),
+                            target("kept", kept.port()));
 
             scheduler.apply(next);
 
             assertThat(scheduler.awaitRound(PATIENCE)).isTrue();
             Snapshot snapshot = store.snapshot();
-            assertThat(snapshot.targets()).extracting(r -> r.target().id())
+            assertThat(snapshot.targets())
+                    .extracting(r -> r.target().id())
                     .containsExactly("added", "kept");
             assertThat(snapshot.find("removed")).isEmpty();
             TargetResult keptAfter = snapshot.find("kept").orElseThrow();
@@ -307,12 +360,21 @@ class SchedulerTest {
         void probesAChangedTargetAgainAtOnce() throws Exception {
             pki.writeCaFile(dir.resolve("ca.pem"));
             DemoTlsServer server = pki.serve("web.certgauge.test", 200);
-            start(config("first.yaml", "defaults: {interval: 1h}", "targets:",
-                    "  - {name: web, host: 127.0.0.1, port: " + server.port() + "}"));
+            start(
+                    config(
+                            "first.yaml",
+                            "defaults: {interval: 1h}",
+                            "targets:",
+                            "  - {name: web, host: 127.0.0.1, port: " + server.port() + "}"));
             scheduler.awaitRound(PATIENCE);
-            Config next = config("second.yaml", "defaults: {interval: 1h}", "targets:",
-                    "  - {name: web, host: 127.0.0.1, port: " + server.port()
-                            + ", sni: web.certgauge.test, ca_file: ca.pem}");
+            Config next =
+                    config(
+                            "second.yaml",
+                            "defaults: {interval: 1h}",
+                            "targets:",
+                            "  - {name: web, host: 127.0.0.1, port: "
+                                    + server.port()
+                                    + ", sni: web.certgauge.test, ca_file: ca.pem}");
 
             scheduler.apply(next);
 
@@ -326,12 +388,21 @@ class SchedulerTest {
             pki.writeCaFile(dir.resolve("ca.pem"));
             DemoTlsServer server = pki.serve("web.certgauge.test", 200);
             prober.close(1);
-            start(config("first.yaml", "defaults: {interval: 1h}", "targets:",
-                    "  - {name: web, host: 127.0.0.1, port: " + server.port() + "}"));
+            start(
+                    config(
+                            "first.yaml",
+                            "defaults: {interval: 1h}",
+                            "targets:",
+                            "  - {name: web, host: 127.0.0.1, port: " + server.port() + "}"));
             assertThat(prober.awaitArrivals()).isTrue();
-            scheduler.apply(config("second.yaml", "defaults: {interval: 1h}", "targets:",
-                    "  - {name: web, host: 127.0.0.1, port: " + server.port()
-                            + ", sni: web.certgauge.test, ca_file: ca.pem}"));
+            scheduler.apply(
+                    config(
+                            "second.yaml",
+                            "defaults: {interval: 1h}",
+                            "targets:",
+                            "  - {name: web, host: 127.0.0.1, port: "
+                                    + server.port()
+                                    + ", sni: web.certgauge.test, ca_file: ca.pem}"));
             assertThat(scheduler.awaitRound(PATIENCE)).isTrue();
 
             prober.open();

@@ -7,8 +7,8 @@ import java.net.Socket;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback server that holds every connection open for a while without speaking TLS, then
- * closes it, and records how many connections it had open at the same time.
+ * A loopback server that holds every connection open for a while without speaking TLS, then closes
+ * it, and records how many connections it had open at the same time.
  */
 final class SlowServer implements AutoCloseable {
 

@@ -28,9 +28,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The protocol finding end to end: a loopback server limited to one TLS version, probed by the
- * real prober, analysed by the real analyzer, through the checker that hands the negotiated
- * version from one to the other.
+ * The protocol finding end to end: a loopback server limited to one TLS version, probed by the real
+ * prober, analysed by the real analyzer, through the checker that hands the negotiated version from
+ * one to the other.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TargetCheckerProtocolTest {
@@ -43,19 +43,33 @@ class TargetCheckerProtocolTest {
     @CsvSource({"TLSv1, true", "TLSv1.1, true", "TLSv1.2, false", "TLSv1.3, false"})
     void serverLimitedToAnOldVersionIsDeprecatedProtocol(String version, boolean deprecated)
             throws Exception {
-        Pki.Issued root = Pki.root("Checker Root").validFrom(NOW.minus(Duration.ofDays(30)))
-                .validFor(Duration.ofDays(3650)).issue();
-        Pki.Issued leaf = Pki.leaf(NAME).issuedBy(root).validFrom(NOW.minus(Duration.ofDays(5)))
-                .validFor(Duration.ofDays(90)).issue();
-        TrustCache trust = new TrustCache(new TrustMaterial(
-                List.of(new TrustMaterial.Anchor(root.certificate(), false)), List.of()));
+        Pki.Issued root =
+                Pki.root("Checker Root")
+                        .validFrom(NOW.minus(Duration.ofDays(30)))
+                        .validFor(Duration.ofDays(3650))
+                        .issue();
+        Pki.Issued leaf =
+                Pki.leaf(NAME)
+                        .issuedBy(root)
+                        .validFrom(NOW.minus(Duration.ofDays(5)))
+                        .validFor(Duration.ofDays(90))
+                        .issue();
+        TrustCache trust =
+                new TrustCache(
+                        new TrustMaterial(
+                                List.of(new TrustMaterial.Anchor(root.certificate(), false)),
+                                List.of()));
         TargetChecker checker =
                 new TargetChecker(new TlsProber(), new Analyzer(CLOCK), trust, CLOCK);
 
-        try (DemoTlsServer server = DemoTlsServer.start(InetAddress.getByName("127.0.0.1"),
-                leaf.privateKey(), List.of(leaf.certificate()), List.of(version))) {
-            Target target = Targets.adHoc("127.0.0.1", server.port(), NAME, null,
-                    Defaults.BUILT_IN);
+        try (DemoTlsServer server =
+                DemoTlsServer.start(
+                        InetAddress.getByName("127.0.0.1"),
+                        leaf.privateKey(),
+                        List.of(leaf.certificate()),
+                        List.of(version))) {
+            Target target =
+                    Targets.adHoc("127.0.0.1", server.port(), NAME, null, Defaults.BUILT_IN);
 
             TargetResult result = checker.check(target, null);
 
@@ -64,8 +78,10 @@ class TargetCheckerProtocolTest {
             assertThat(address.last()).isInstanceOf(ChainRead.class);
             assertThat(((ChainRead) address.last()).protocol()).isEqualTo(version);
             ChainReport report = address.chain().orElseThrow();
-            assertThat(report.findings()).extracting(Finding::code).containsExactlyElementsOf(
-                    deprecated ? List.of(FindingCode.DEPRECATED_PROTOCOL) : List.of());
+            assertThat(report.findings())
+                    .extracting(Finding::code)
+                    .containsExactlyElementsOf(
+                            deprecated ? List.of(FindingCode.DEPRECATED_PROTOCOL) : List.of());
         }
     }
 }

@@ -34,8 +34,7 @@ class TargetCheckerTest {
     private static final InetAddress FIRST = LoopbackPki.loopback("127.0.0.1");
     private static final InetAddress SECOND = LoopbackPki.loopback("127.0.0.2");
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final LoopbackPki pki = new LoopbackPki();
     private final TestClock clock = new TestClock(LoopbackPki.NOW);
@@ -46,14 +45,16 @@ class TargetCheckerTest {
     }
 
     private TargetChecker checker(TrustMaterial base, Resolver resolver) {
-        return new TargetChecker(new TlsProber(resolver, clock), new Analyzer(clock),
-                new TrustCache(base), clock);
+        return new TargetChecker(
+                new TlsProber(resolver, clock), new Analyzer(clock), new TrustCache(base), clock);
     }
 
     private TargetChecker checker(TrustMaterial base) {
-        return checker(base, host -> {
-            throw new UnknownHostException("tests resolve no name here: " + host);
-        });
+        return checker(
+                base,
+                host -> {
+                    throw new UnknownHostException("tests resolve no name here: " + host);
+                });
     }
 
     /** The targets of a YAML file made of {@code lines}, loaded as the daemon loads it. */
@@ -74,12 +75,13 @@ class TargetCheckerTest {
         void chainIsJudgedAgainstTheTargetsCaFile() throws Exception {
             DemoTlsServer server = pki.serve("web.certgauge.test", 200);
             pki.writeCaFile(dir.resolve("ca.pem"));
-            List<Target> targets = targets(
-                    "targets:",
-                    "  - {name: with-ca, host: 127.0.0.1, port: " + server.port() + ",",
-                    "     sni: web.certgauge.test, ca_file: ca.pem}",
-                    "  - {name: without-ca, host: 127.0.0.1, port: " + server.port() + ",",
-                    "     sni: web.certgauge.test}");
+            List<Target> targets =
+                    targets(
+                            "targets:",
+                            "  - {name: with-ca, host: 127.0.0.1, port: " + server.port() + ",",
+                            "     sni: web.certgauge.test, ca_file: ca.pem}",
+                            "  - {name: without-ca, host: 127.0.0.1, port: " + server.port() + ",",
+                            "     sni: web.certgauge.test}");
             TargetChecker checker = checker(TrustMaterial.empty());
 
             AddressResult withCa = only(checker.check(targets.get(0), null));
@@ -98,12 +100,13 @@ class TargetCheckerTest {
         void privateTrueMakesPublicRootsPrivate() throws Exception {
             // 310 days, issued after 2026-03-15: too long for a public root (200 days then).
             DemoTlsServer server = pki.serve("web.certgauge.test", 300);
-            List<Target> targets = targets(
-                    "targets:",
-                    "  - {name: public, host: 127.0.0.1, port: " + server.port() + ",",
-                    "     sni: web.certgauge.test}",
-                    "  - {name: private, host: 127.0.0.1, port: " + server.port() + ",",
-                    "     sni: web.certgauge.test, private: true}");
+            List<Target> targets =
+                    targets(
+                            "targets:",
+                            "  - {name: public, host: 127.0.0.1, port: " + server.port() + ",",
+                            "     sni: web.certgauge.test}",
+                            "  - {name: private, host: 127.0.0.1, port: " + server.port() + ",",
+                            "     sni: web.certgauge.test, private: true}");
             TrustMaterial publicRoot =
                     TrustMaterial.fromCertificates(List.of(pki.root().certificate()), true);
             TargetChecker checker = checker(publicRoot);
@@ -126,10 +129,12 @@ class TargetCheckerTest {
         void probeThatFailsAfterASuccessKeepsTheLastChainOnDisplay() throws Exception {
             DemoTlsServer server = pki.serve("web.certgauge.test", 200);
             pki.writeCaFile(dir.resolve("ca.pem"));
-            Target target = targets(
-                    "targets:",
-                    "  - {host: 127.0.0.1, port: " + server.port() + ",",
-                    "     sni: web.certgauge.test, ca_file: ca.pem}").get(0);
+            Target target =
+                    targets(
+                                    "targets:",
+                                    "  - {host: 127.0.0.1, port: " + server.port() + ",",
+                                    "     sni: web.certgauge.test, ca_file: ca.pem}")
+                            .get(0);
             TargetChecker checker = checker(TrustMaterial.empty());
             TargetResult first = checker.check(target, null);
             server.close();
@@ -140,8 +145,10 @@ class TargetCheckerTest {
             AddressResult before = only(first);
             AddressResult after = only(second);
             assertThat(after.probeOk()).isFalse();
-            assertThat(after.failure()).get()
-                    .extracting(ProbeFailed::reason).isEqualTo(ProbeErrorReason.REFUSED);
+            assertThat(after.failure())
+                    .get()
+                    .extracting(ProbeFailed::reason)
+                    .isEqualTo(ProbeErrorReason.REFUSED);
             assertThat(after.address()).isEqualTo("127.0.0.1");
             assertThat(after.report()).isSameAs(before.report());
             assertThat(after.lastSuccess()).isEqualTo(before.lastSuccess());
@@ -154,12 +161,13 @@ class TargetCheckerTest {
             Pki.Issued leaf = pki.leaf(LB, 200);
             int port = pki.serveOnOnePort(FIRST, leaf, SECOND, leaf);
             AtomicInteger lookups = new AtomicInteger();
-            Resolver failsTheSecondTime = host -> {
-                if (lookups.incrementAndGet() > 1) {
-                    throw new UnknownHostException(host);
-                }
-                return List.of(SECOND, FIRST);
-            };
+            Resolver failsTheSecondTime =
+                    host -> {
+                        if (lookups.incrementAndGet() > 1) {
+                            throw new UnknownHostException(host);
+                        }
+                        return List.of(SECOND, FIRST);
+                    };
             Target target = targets("targets: [\"" + LB + ":" + port + "\"]").get(0);
             TargetChecker checker = checker(TrustMaterial.empty(), failsTheSecondTime);
             TargetResult first = checker.check(target, null);
@@ -167,15 +175,19 @@ class TargetCheckerTest {
 
             TargetResult second = checker.check(target, first);
 
-            assertThat(first.addresses()).extracting(AddressResult::address)
+            assertThat(first.addresses())
+                    .extracting(AddressResult::address)
                     .containsExactly("127.0.0.1", "127.0.0.2");
-            assertThat(second.addresses()).extracting(AddressResult::address)
+            assertThat(second.addresses())
+                    .extracting(AddressResult::address)
                     .containsExactly("127.0.0.1", "127.0.0.2");
             for (int i = 0; i < 2; i++) {
                 AddressResult before = first.addresses().get(i);
                 AddressResult after = second.addresses().get(i);
-                assertThat(after.failure()).get()
-                        .extracting(ProbeFailed::reason).isEqualTo(ProbeErrorReason.DNS);
+                assertThat(after.failure())
+                        .get()
+                        .extracting(ProbeFailed::reason)
+                        .isEqualTo(ProbeErrorReason.DNS);
                 assertThat(after.failure().orElseThrow().address()).isEqualTo(after.address());
                 assertThat(after.report()).isSameAs(before.report());
                 assertThat(after.lastSuccess()).isEqualTo(before.lastSuccess());
@@ -190,8 +202,10 @@ class TargetCheckerTest {
 
             AddressResult failed = only(result);
             assertThat(failed.address()).isEmpty();
-            assertThat(failed.failure()).get()
-                    .extracting(ProbeFailed::reason).isEqualTo(ProbeErrorReason.DNS);
+            assertThat(failed.failure())
+                    .get()
+                    .extracting(ProbeFailed::reason)
+                    .isEqualTo(ProbeErrorReason.DNS);
             assertThat(failed.report()).isNull();
             assertThat(result.worstAddress()).isEmpty();
         }
@@ -212,10 +226,14 @@ class TargetCheckerTest {
             TargetResult result = check(pki.leaf(LB, 200), pki.leaf(LB, 20));
 
             assertThat(result.probeOk()).isTrue();
-            assertThat(result.targetFindings()).singleElement().satisfies(f -> {
-                assertThat(f.code()).isEqualTo(FindingCode.INCONSISTENT_ADDRESSES);
-                assertThat(f.message()).contains("127.0.0.1 serves", "127.0.0.2 serves");
-            });
+            assertThat(result.targetFindings())
+                    .singleElement()
+                    .satisfies(
+                            f -> {
+                                assertThat(f.code()).isEqualTo(FindingCode.INCONSISTENT_ADDRESSES);
+                                assertThat(f.message())
+                                        .contains("127.0.0.1 serves", "127.0.0.2 serves");
+                            });
             assertThat(result.findingCodes()).contains(FindingCode.INCONSISTENT_ADDRESSES);
         }
 

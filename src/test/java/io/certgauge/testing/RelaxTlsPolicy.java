@@ -5,8 +5,8 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Relaxes the JVM's TLS policy before any test runs, as {@code Main} does before any command:
- * the JDK reads {@code jdk.tls.disabledAlgorithms} once, at the first TLS use, so whichever test
+ * Relaxes the JVM's TLS policy before any test runs, as {@code Main} does before any command: the
+ * JDK reads {@code jdk.tls.disabledAlgorithms} once, at the first TLS use, so whichever test
  * touched TLS first would otherwise decide for all of them.
  */
 public final class RelaxTlsPolicy implements LauncherSessionListener {

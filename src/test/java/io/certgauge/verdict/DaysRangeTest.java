@@ -56,8 +56,21 @@ class DaysRangeTest {
     }
 
     @ParameterizedTest(name = "''{0}'' is rejected")
-    @ValueSource(strings = {"", "abc", "30d", "1e3", "NaN", "Infinity", ":10", "10:5", "@5",
-        "5:10:15", "~", "0x10"})
+    @ValueSource(
+            strings = {
+                "",
+                "abc",
+                "30d",
+                "1e3",
+                "NaN",
+                "Infinity",
+                ":10",
+                "10:5",
+                "@5",
+                "5:10:15",
+                "~",
+                "0x10"
+            })
     void badRangeIsRejectedWithAReadableMessage(String text) {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> DaysRange.parse(text))
@@ -68,7 +81,8 @@ class DaysRangeTest {
     void startAboveEndSaysSo() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> DaysRange.parse("10:5"))
-                .withMessage("invalid range '10:5': the start is above the end;"
-                        + " expected N, N:, ~:N, M:N or @M:N (days, fractions allowed)");
+                .withMessage(
+                        "invalid range '10:5': the start is above the end;"
+                                + " expected N, N:, ~:N, M:N or @M:N (days, fractions allowed)");
     }
 }

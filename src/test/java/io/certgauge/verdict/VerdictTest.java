@@ -51,12 +51,16 @@ class VerdictTest {
         long millis = Math.round(daysLeft * 86_400_000);
         Clock clock = Clock.fixed(notAfter.minusMillis(millis), ZoneOffset.UTC);
 
-        Verdict verdict = Verdict.of(FIXTURES.result(ExportFixtures.OK),
-                DaysRange.below(30), DaysRange.below(7), clock);
+        Verdict verdict =
+                Verdict.of(
+                        FIXTURES.result(ExportFixtures.OK),
+                        DaysRange.below(30),
+                        DaysRange.below(7),
+                        clock);
 
         assertThat(verdict.status()).isEqualTo(expected);
-        assertThat(verdict.daysLeft()).hasValueCloseTo(daysLeft,
-                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(verdict.daysLeft())
+                .hasValueCloseTo(daysLeft, org.assertj.core.data.Offset.offset(1e-6));
     }
 
     @Nested
@@ -83,8 +87,11 @@ class VerdictTest {
         }
 
         private TargetResult withTargetFinding(TargetResult result, FindingCode code) {
-            return new TargetResult(result.target(), result.addresses(),
-                    List.of(new Finding(code, "set by the test")), result.probedAt(),
+            return new TargetResult(
+                    result.target(),
+                    result.addresses(),
+                    List.of(new Finding(code, "set by the test")),
+                    result.probedAt(),
                     result.duration());
         }
     }

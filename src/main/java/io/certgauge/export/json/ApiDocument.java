@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The shape of {@code /api/v1/targets}, field by field; property names are written in snake
- * case. Times are ISO-8601 instants in UTC, durations in seconds; a value never known is left
- * out, never written as a sentinel.
+ * The shape of {@code /api/v1/targets}, field by field; property names are written in snake case.
+ * Times are ISO-8601 instants in UTC, durations in seconds; a value never known is left out, never
+ * written as a sentinel.
  */
 final class ApiDocument {
 

@@ -37,12 +37,13 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Renders {@code /api/v1/targets}: every target in file order with its labels, thresholds,
- * verdict, the codes of every finding on any address ({@code findings}, as Zabbix gives them)
- * and the findings about the target as a whole ({@code target_findings}), and every address with the whole presented chain (per certificate: position, role,
- * subject, issuer, serial, fingerprint, dates, days left, key, signature), the path, findings
- * and the probe state. The last known chain of an address whose latest probe failed stays in
- * the document beside the failure. Indented for people reading it with curl. Thread-safe.
+ * Renders {@code /api/v1/targets}: every target in file order with its labels, thresholds, verdict,
+ * the codes of every finding on any address ({@code findings}, as Zabbix gives them) and the
+ * findings about the target as a whole ({@code target_findings}), and every address with the whole
+ * presented chain (per certificate: position, role, subject, issuer, serial, fingerprint, dates,
+ * days left, key, signature), the path, findings and the probe state. The last known chain of an
+ * address whose latest probe failed stays in the document beside the failure. Indented for people
+ * reading it with curl. Thread-safe.
  */
 public final class JsonApi {
 
@@ -107,7 +108,8 @@ public final class JsonApi {
         Probe probe =
                 new Probe(
                         a.probeOk(),
-                        a.failure().map(f -> new ProbeError(f.reason().label(), f.message()))
+                        a.failure()
+                                .map(f -> new ProbeError(f.reason().label(), f.message()))
                                 .orElse(null),
                         a.last().startedAt().toString(),
                         seconds(a.last().duration()),
@@ -131,28 +133,31 @@ public final class JsonApi {
         List<Certificate> out = new ArrayList<>();
         for (int position = 0; position < certs.size(); position++) {
             CertificateFacts f = CertificateFacts.of(certs.get(position));
-            out.add(new Certificate(
-                    position,
-                    CertificateRole.of(position, f).label(),
-                    f.subject(),
-                    f.issuer(),
-                    f.serial(),
-                    f.fingerprintSha256(),
-                    f.notBefore().toString(),
-                    f.notAfter().toString(),
-                    Verdict.daysBetween(now, f.notAfter()),
-                    new Key(f.keyType(), f.keyBits()),
-                    f.signatureAlgorithm()));
+            out.add(
+                    new Certificate(
+                            position,
+                            CertificateRole.of(position, f).label(),
+                            f.subject(),
+                            f.issuer(),
+                            f.serial(),
+                            f.fingerprintSha256(),
+                            f.notBefore().toString(),
+                            f.notAfter().toString(),
+                            Verdict.daysBetween(now, f.notAfter()),
+                            new Key(f.keyType(), f.keyBits()),
+                            f.signatureAlgorithm()));
         }
         return out;
     }
 
     private static List<ApiFinding> findings(List<Finding> findings) {
         return findings.stream()
-                .map(f -> new ApiFinding(
-                        f.code().code(),
-                        f.severity().name().toLowerCase(Locale.ROOT),
-                        f.message()))
+                .map(
+                        f ->
+                                new ApiFinding(
+                                        f.code().code(),
+                                        f.severity().name().toLowerCase(Locale.ROOT),
+                                        f.message()))
                 .toList();
     }
 

@@ -33,18 +33,18 @@ import java.util.stream.Collectors;
  *       issuer R11}; an expired leaf reads {@code expired 3.25 days ago (…)}; when findings are
  *       present, {@code ; findings: code, code} follows, so a pager shows why a state is raised;
  *   <li>a failed probe (any address): {@code CERTGAUGE CRITICAL - ID probe failed (timeout):
- *       message}, with {@code at ADDRESS} when the target has several addresses, and {@code ;
- *       last known certificate expires in …} when a chain was read before;
+ *       message}, with {@code at ADDRESS} when the target has several addresses, and {@code ; last
+ *       known certificate expires in …} when a chain was read before;
  *   <li>not probed yet: {@code CERTGAUGE UNKNOWN - ID not probed yet}, without perfdata.
  * </ul>
  *
  * <p>Perfdata: {@code days} and {@code chain_days} (two decimals, the thresholds as ranges, left
  * out when no chain was ever read) and {@code time}, the stored wall time of the target's latest
- * probe. Detail lines: {@code chain: CN=leaf <- CN=issuer <- … (trusted|untrusted)} and one
- * {@code code: message} line per finding; a target with several addresses gets an {@code address
- * A: …} line for each, its chain and findings indented below, and the target's own findings
- * last. Dates are shown in the given zone with its offset. A {@code |} inside any text becomes
- * {@code /}, since Nagios would read perfdata after it. Thread-safe.
+ * probe. Detail lines: {@code chain: CN=leaf <- CN=issuer <- … (trusted|untrusted)} and one {@code
+ * code: message} line per finding; a target with several addresses gets an {@code address A: …}
+ * line for each, its chain and findings indented below, and the target's own findings last. Dates
+ * are shown in the given zone with its offset. A {@code |} inside any text becomes {@code /}, since
+ * Nagios would read perfdata after it. Thread-safe.
  */
 public final class NagiosReport {
 
@@ -146,8 +146,7 @@ public final class NagiosReport {
         List<String> values = new ArrayList<>();
         String ranges = ";" + verdict.warning() + ";" + verdict.critical() + ";;";
         verdict.daysLeft().ifPresent(d -> values.add("days=" + twoDecimals(d) + ranges));
-        verdict.chainDaysLeft()
-                .ifPresent(d -> values.add("chain_days=" + twoDecimals(d) + ranges));
+        verdict.chainDaysLeft().ifPresent(d -> values.add("chain_days=" + twoDecimals(d) + ranges));
         double seconds = result.duration().toNanos() / 1e9;
         values.add(String.format(Locale.ROOT, "time=%.3fs;;;0;", seconds));
         return String.join(" ", values);

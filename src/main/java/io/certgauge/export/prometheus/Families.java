@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects points by family and turns them into client_java snapshots. A family without points
- * is not written at all, and a repeated label set keeps its first value: client_java rejects
+ * Collects points by family and turns them into client_java snapshots. A family without points is
+ * not written at all, and a repeated label set keeps its first value: client_java rejects
  * duplicates, and one odd result must not fail the whole scrape. Not thread-safe; one per scrape.
  */
 final class Families {

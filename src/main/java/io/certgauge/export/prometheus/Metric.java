@@ -1,9 +1,9 @@
 package io.certgauge.export.prometheus;
 
 /**
- * Every series family the collector writes, with its exposition name and help text. Info
- * families are named without their {@code _info} suffix: client_java's info type adds it, and a
- * gauge named {@code …_info} would lose it (the suffix is reserved).
+ * Every series family the collector writes, with its exposition name and help text. Info families
+ * are named without their {@code _info} suffix: client_java's info type adds it, and a gauge named
+ * {@code …_info} would lose it (the suffix is reserved).
  */
 enum Metric {
     PROBE_SUCCESS(
@@ -11,13 +11,11 @@ enum Metric {
             "1 when the latest probe read the chain, even when the chain is invalid."),
     PROBE_DURATION(
             "certgauge_probe_duration_seconds", "Wall time of the latest probe of the address."),
-    PROBE_ERROR(
-            "certgauge_probe_error", "Present, 1, with the reason the latest probe failed."),
+    PROBE_ERROR("certgauge_probe_error", "Present, 1, with the reason the latest probe failed."),
     LAST_SUCCESS(
             "certgauge_last_success_timestamp_seconds",
             "When a chain was last read from the address."),
-    CERT_NOT_AFTER(
-            "certgauge_cert_not_after_timestamp_seconds", "The last known leaf's notAfter."),
+    CERT_NOT_AFTER("certgauge_cert_not_after_timestamp_seconds", "The last known leaf's notAfter."),
     CERT_NOT_BEFORE(
             "certgauge_cert_not_before_timestamp_seconds", "The last known leaf's notBefore."),
     CERT_EXPIRY_DAYS(
@@ -31,11 +29,9 @@ enum Metric {
             "notAfter of every presented certificate; position 0 is the leaf."),
     CHAIN_VERIFIED(
             "certgauge_chain_verified", "1 when a path to a trust anchor exists, dates aside."),
-    HOSTNAME_MATCH(
-            "certgauge_hostname_match", "1 when the leaf is valid for the checked name."),
+    HOSTNAME_MATCH("certgauge_hostname_match", "1 when the leaf is valid for the checked name."),
     CHAIN_VALID("certgauge_chain_valid", "1 when no finding of severity error is present."),
-    VALIDATION_ERROR(
-            "certgauge_validation_error", "Present, 1, for each finding on the address."),
+    VALIDATION_ERROR("certgauge_validation_error", "Present, 1, for each finding on the address."),
     CERT_INFO("certgauge_cert", "The last known leaf certificate.", true),
     TLS_INFO("certgauge_tls", "The TLS version and cipher the handshake negotiated.", true),
     REVOCATION_STATUS(
@@ -47,10 +43,8 @@ enum Metric {
     TARGET_INFO("certgauge_target", "The target's labels from the targets file.", true),
     TARGET_WARNING_DAYS("certgauge_target_warning_days", "The target's warning threshold."),
     TARGET_CRITICAL_DAYS("certgauge_target_critical_days", "The target's critical threshold."),
-    TARGET_EMERGENCY_DAYS(
-            "certgauge_target_emergency_days", "The target's emergency threshold."),
-    TARGET_INTERVAL(
-            "certgauge_target_interval_seconds", "Time between probes of the target.");
+    TARGET_EMERGENCY_DAYS("certgauge_target_emergency_days", "The target's emergency threshold."),
+    TARGET_INTERVAL("certgauge_target_interval_seconds", "Time between probes of the target.");
 
     private final String name;
     private final String help;

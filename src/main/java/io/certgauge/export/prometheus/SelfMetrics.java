@@ -17,11 +17,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * certgauge's own metrics, as Micrometer meters. On the Prometheus registry they are exposed as
- * {@code certgauge_build_info{version}}, {@code certgauge_targets},
- * {@code certgauge_probes_total{result}} ({@code success} or the failure reason, every value
- * present from the start), {@code certgauge_round_duration_seconds} (the last finished round;
- * absent before the first), {@code certgauge_config_last_reload_successful} and
- * {@code certgauge_config_last_reload_success_timestamp_seconds}. Thread-safe.
+ * {@code certgauge_build_info{version}}, {@code certgauge_targets}, {@code
+ * certgauge_probes_total{result}} ({@code success} or the failure reason, every value present from
+ * the start), {@code certgauge_round_duration_seconds} (the last finished round; absent before the
+ * first), {@code certgauge_config_last_reload_successful} and {@code
+ * certgauge_config_last_reload_success_timestamp_seconds}. Thread-safe.
  */
 public final class SelfMetrics {
 
@@ -39,8 +39,8 @@ public final class SelfMetrics {
      * Registers the meters.
      *
      * @param version the build's version, for {@code certgauge_build_info}
-     * @param configLoadedAt when the configuration in use was loaded: the first load counts as
-     *     a successful reload, so both reload metrics are known from the start
+     * @param configLoadedAt when the configuration in use was loaded: the first load counts as a
+     *     successful reload, so both reload metrics are known from the start
      */
     public SelfMetrics(MeterRegistry registry, String version, Instant configLoadedAt) {
         this.registry = Objects.requireNonNull(registry, "registry");

@@ -17,11 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the per-address and per-target series of every target from one snapshot taken at
- * scrape time. A collector rather than meters: a target that left the configuration simply
- * stops appearing, two targets can never collide in a registration, and every scrape is one
- * consistent view. A target that fails to render is left out (and logged) instead of failing
- * the scrape. Thread-safe: scrapes may run concurrently.
+ * Writes the per-address and per-target series of every target from one snapshot taken at scrape
+ * time. A collector rather than meters: a target that left the configuration simply stops
+ * appearing, two targets can never collide in a registration, and every scrape is one consistent
+ * view. A target that fails to render is left out (and logged) instead of failing the scrape.
+ * Thread-safe: scrapes may run concurrently.
  */
 public final class TargetCollector implements MultiCollector {
 

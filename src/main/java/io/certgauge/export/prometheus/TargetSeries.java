@@ -4,8 +4,8 @@ import io.certgauge.chain.CertificateFacts;
 import io.certgauge.chain.ChainReport;
 import io.certgauge.chain.Finding;
 import io.certgauge.config.Target;
-import io.certgauge.export.CertificateRole;
 import io.certgauge.config.Thresholds;
+import io.certgauge.export.CertificateRole;
 import io.certgauge.probe.ChainRead;
 import io.certgauge.result.AddressResult;
 import io.certgauge.result.TargetResult;
@@ -21,9 +21,9 @@ import java.util.Set;
 import java.util.SortedSet;
 
 /**
- * The points of one target: its per-target series and, for each address, its per-address
- * series. Built whole before any point joins the scrape, so a target that fails to render
- * leaves no half of itself behind.
+ * The points of one target: its per-target series and, for each address, its per-address series.
+ * Built whole before any point joins the scrape, so a target that fails to render leaves no half of
+ * itself behind.
  */
 final class TargetSeries {
 
@@ -125,12 +125,22 @@ final class TargetSeries {
     private static Labels certInfo(Labels base, CertificateFacts leaf) {
         return base.merge(
                 new String[] {
-                    "subject_cn", "issuer_cn", "serial", "fingerprint_sha256",
-                    "key_type", "key_bits", "signature_algorithm"
+                    "subject_cn",
+                    "issuer_cn",
+                    "serial",
+                    "fingerprint_sha256",
+                    "key_type",
+                    "key_bits",
+                    "signature_algorithm"
                 },
                 new String[] {
-                    leaf.subjectCn(), leaf.issuerCn(), leaf.serial(), leaf.fingerprintSha256(),
-                    leaf.keyType(), Integer.toString(leaf.keyBits()), leaf.signatureAlgorithm()
+                    leaf.subjectCn(),
+                    leaf.issuerCn(),
+                    leaf.serial(),
+                    leaf.fingerprintSha256(),
+                    leaf.keyType(),
+                    Integer.toString(leaf.keyBits()),
+                    leaf.signatureAlgorithm()
                 });
     }
 

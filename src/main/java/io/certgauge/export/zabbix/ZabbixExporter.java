@@ -28,18 +28,18 @@ import java.util.TreeSet;
 /**
  * The two Zabbix endpoints as JSON text.
  *
- * <p>{@code /zabbix/discovery}: an array, one object per target, with {@code {#TARGET}},
- * {@code {#HOST}}, {@code {#PORT}} and one macro per label key of the whole configuration,
- * upper-cased. {@code {#OWNER}} and {@code {#DEPARTMENT}} are always present and every macro is
- * empty where a target lacks the label, so tags never show a raw macro. Macro values are
- * strings, as Zabbix substitutes them into text.
+ * <p>{@code /zabbix/discovery}: an array, one object per target, with {@code {#TARGET}}, {@code
+ * {#HOST}}, {@code {#PORT}} and one macro per label key of the whole configuration, upper-cased.
+ * {@code {#OWNER}} and {@code {#DEPARTMENT}} are always present and every macro is empty where a
+ * target lacks the label, so tags never show a raw macro. Macro values are strings, as Zabbix
+ * substitutes them into text.
  *
  * <p>{@code /zabbix/targets}: an object keyed by target id; the fields of the interface contract
- * (numbers as JSON numbers, never a sentinel: an unknown value is left out). {@code status} is
- * the {@link Verdict}'s state in lower case; a target not probed yet has {@code unknown} and no
- * {@code probe_ok}, so no probe-failure trigger fires before the first round reached it.
- * {@code error} is the first failed address's reason; {@code last_success} is the oldest of the
- * addresses' last successes, since a stale address is what needs attention. Thread-safe.
+ * (numbers as JSON numbers, never a sentinel: an unknown value is left out). {@code status} is the
+ * {@link Verdict}'s state in lower case; a target not probed yet has {@code unknown} and no {@code
+ * probe_ok}, so no probe-failure trigger fires before the first round reached it. {@code error} is
+ * the first failed address's reason; {@code last_success} is the oldest of the addresses' last
+ * successes, since a stale address is what needs attention. Thread-safe.
  */
 public final class ZabbixExporter {
 

@@ -49,8 +49,9 @@ class NagiosReportTest {
         PluginOutput output = report.render(fixtures.result(ExportFixtures.EXPIRING));
 
         assertThat(output.firstLine())
-                .startsWith("CERTGAUGE WARNING - expiring.example.co.jp:443 expires in 19.42 days"
-                        + " (2026-12-23 09:00 +09:00), issuer R11")
+                .startsWith(
+                        "CERTGAUGE WARNING - expiring.example.co.jp:443 expires in 19.42 days"
+                                + " (2026-12-23 09:00 +09:00), issuer R11")
                 .endsWith("| days=19.42;30:;7:;; chain_days=19.42;30:;7:;; time=0.084s;;;0;");
     }
 
@@ -87,9 +88,10 @@ class NagiosReportTest {
 
             assertThat(output.status()).isEqualTo(Status.CRITICAL);
             assertThat(output.firstLine())
-                    .isEqualTo("CERTGAUGE CRITICAL - www.example.co.jp:443 expired 3.25 days ago"
-                            + " (2027-02-25 00:00 +00:00), issuer R11"
-                            + " | days=-3.25;30:;7:;; chain_days=-3.25;30:;7:;; time=0.084s;;;0;");
+                    .isEqualTo(
+                            "CERTGAUGE CRITICAL - www.example.co.jp:443 expired 3.25 days ago"
+                                    + " (2027-02-25 00:00 +00:00), issuer R11 | days=-3.25;30:;7:;;"
+                                    + " chain_days=-3.25;30:;7:;; time=0.084s;;;0;");
         }
     }
 
@@ -99,17 +101,27 @@ class NagiosReportTest {
         @Test
         void pipeInAMessageCannotStartPerfdata() {
             TargetResult gone = fixtures.result(ExportFixtures.GONE);
-            ProbeFailed failed = new ProbeFailed("", Instant.EPOCH, Duration.ZERO,
-                    ProbeErrorReason.DNS, "resolver said a|b\nand more");
-            TargetResult odd = new TargetResult(gone.target(),
-                    List.of(new AddressResult("", failed, null, null)), List.of(),
-                    gone.probedAt(), gone.duration());
+            ProbeFailed failed =
+                    new ProbeFailed(
+                            "",
+                            Instant.EPOCH,
+                            Duration.ZERO,
+                            ProbeErrorReason.DNS,
+                            "resolver said a|b\nand more");
+            TargetResult odd =
+                    new TargetResult(
+                            gone.target(),
+                            List.of(new AddressResult("", failed, null, null)),
+                            List.of(),
+                            gone.probedAt(),
+                            gone.duration());
 
             PluginOutput output = report.render(odd);
 
             assertThat(output.text())
-                    .isEqualTo("CERTGAUGE CRITICAL - 例え.jp:443 probe failed (dns): resolver said"
-                            + " a/b and more | time=0.002s;;;0;\n");
+                    .isEqualTo(
+                            "CERTGAUGE CRITICAL - 例え.jp:443 probe failed (dns): resolver said"
+                                    + " a/b and more | time=0.002s;;;0;\n");
         }
 
         @Test

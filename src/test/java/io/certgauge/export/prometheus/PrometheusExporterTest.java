@@ -30,8 +30,7 @@ class PrometheusExporterTest {
     /** The whole /metrics text of the fixture, self-metrics included. */
     static String fixtureScrape(ExportFixtures fixtures) {
         PrometheusExporter exporter =
-                new PrometheusExporter(
-                        fixtures::snapshot, ExportFixtures.CLOCK, "1.2.3", LOADED);
+                new PrometheusExporter(fixtures::snapshot, ExportFixtures.CLOCK, "1.2.3", LOADED);
         SelfMetrics self = exporter.selfMetrics();
         self.targets(fixtures.snapshot().targets().size());
         for (TargetResult result : fixtures.snapshot().targets()) {
@@ -113,9 +112,10 @@ class PrometheusExporterTest {
                     new PrometheusExporter(current::get, ExportFixtures.CLOCK, "1", LOADED);
             assertThat(exporter.scrape()).contains("target=\"lb.example.co.jp:443\"");
 
-            current.set(new Snapshot(
-                    fixtures.snapshot().config(),
-                    List.of(fixtures.result(ExportFixtures.OK))));
+            current.set(
+                    new Snapshot(
+                            fixtures.snapshot().config(),
+                            List.of(fixtures.result(ExportFixtures.OK))));
             String text = exporter.scrape();
 
             assertThat(text)
@@ -126,27 +126,32 @@ class PrometheusExporterTest {
         @Test
         void targetThatCannotBeRenderedIsLeftOutAndTheOthersStay() {
             TargetResult broken = brokenResult(fixtures.result(ExportFixtures.EXPIRING));
-            Snapshot snapshot = new Snapshot(
-                    fixtures.snapshot().config(),
-                    List.of(broken, fixtures.result(ExportFixtures.OK)));
+            Snapshot snapshot =
+                    new Snapshot(
+                            fixtures.snapshot().config(),
+                            List.of(broken, fixtures.result(ExportFixtures.OK)));
 
             String text = exporter(snapshot).scrape();
 
             assertThat(text)
                     .doesNotContain("expiring.example.co.jp")
-                    .contains("certgauge_cert_expiry_days{address=\"127.0.0.1\","
-                            + "target=\"www.example.co.jp:443\"}");
+                    .contains(
+                            "certgauge_cert_expiry_days{address=\"127.0.0.1\","
+                                    + "target=\"www.example.co.jp:443\"}");
         }
 
         /** A report without a leaf: rendering it throws, as a bug in the model would. */
         private TargetResult brokenResult(TargetResult good) {
             AddressResult a = good.addresses().get(0);
-            ChainReport empty = new ChainReport(List.of(), List.of(), true, true, false,
-                    List.of(), null);
+            ChainReport empty =
+                    new ChainReport(List.of(), List.of(), true, true, false, List.of(), null);
             ChainRead read = a.lastRead();
-            return new TargetResult(good.target(),
+            return new TargetResult(
+                    good.target(),
                     List.of(new AddressResult(a.address(), read, read, empty)),
-                    List.of(), good.probedAt(), good.duration());
+                    List.of(),
+                    good.probedAt(),
+                    good.duration());
         }
     }
 
@@ -162,8 +167,9 @@ class PrometheusExporterTest {
 
             assertThat(text)
                     .contains("certgauge_config_last_reload_successful 0.0")
-                    .contains("certgauge_config_last_reload_success_timestamp_seconds"
-                            + " 1.7962884E9");
+                    .contains(
+                            "certgauge_config_last_reload_success_timestamp_seconds"
+                                    + " 1.7962884E9");
         }
 
         @Test

@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs {@code promtool check metrics} on the fixture's exposition. The {@code _days} gauges
- * break the base-unit lint rule on purpose (operators asked for days); every other rule must
- * pass. Skipped when promtool is missing, except under CI, where that fails.
+ * Runs {@code promtool check metrics} on the fixture's exposition. The {@code _days} gauges break
+ * the base-unit lint rule on purpose (operators asked for days); every other rule must pass.
+ * Skipped when promtool is missing, except under CI, where that fails.
  */
 class PromtoolTest {
 
@@ -52,9 +52,10 @@ class PromtoolTest {
 
     private static Result run(Path promtool, String input)
             throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(promtool.toString(), "check", "metrics")
-                .redirectErrorStream(true)
-                .start();
+        Process process =
+                new ProcessBuilder(promtool.toString(), "check", "metrics")
+                        .redirectErrorStream(true)
+                        .start();
         try (OutputStream in = process.getOutputStream()) {
             in.write(input.getBytes(StandardCharsets.UTF_8));
         }

@@ -21,9 +21,10 @@ class RevocationViewTest {
     void answersComeFromTheReportInTheOrderAsked() {
         AddressResult expiring = address(ExportFixtures.EXPIRING);
 
-        assertThat(RevocationView.FROM_REPORT.answers(expiring)).containsExactly(
-                new RevocationView.Answer("ocsp", "unknown"),
-                new RevocationView.Answer("crl", "good"));
+        assertThat(RevocationView.FROM_REPORT.answers(expiring))
+                .containsExactly(
+                        new RevocationView.Answer("ocsp", "unknown"),
+                        new RevocationView.Answer("crl", "good"));
     }
 
     @Test
@@ -44,22 +45,25 @@ class RevocationViewTest {
 
     @Test
     void exporterWritesRevocationSeriesByDefault() {
-        PrometheusExporter exporter = new PrometheusExporter(
-                fixtures::snapshot, ExportFixtures.CLOCK, "1", LOADED);
+        PrometheusExporter exporter =
+                new PrometheusExporter(fixtures::snapshot, ExportFixtures.CLOCK, "1", LOADED);
 
         String text = exporter.scrape();
 
         assertThat(text)
-                .contains("certgauge_revocation_status{address=\"127.0.0.1\",source=\"staple\","
-                        + "status=\"good\",target=\"www.example.co.jp:443\"} 1.0")
-                .contains("certgauge_ocsp_staple_next_update_timestamp_seconds{"
-                        + "address=\"127.0.0.1\",target=\"www.example.co.jp:443\"} 1.796904E9");
+                .contains(
+                        "certgauge_revocation_status{address=\"127.0.0.1\",source=\"staple\","
+                                + "status=\"good\",target=\"www.example.co.jp:443\"} 1.0")
+                .contains(
+                        "certgauge_ocsp_staple_next_update_timestamp_seconds{address=\"127.0.0.1\",target=\"www.example.co.jp:443\"}"
+                            + " 1.796904E9");
     }
 
     @Test
     void exporterWithTheEmptyViewWritesNoRevocationSeries() {
-        PrometheusExporter exporter = new PrometheusExporter(fixtures::snapshot,
-                ExportFixtures.CLOCK, "1", LOADED, RevocationView.NONE);
+        PrometheusExporter exporter =
+                new PrometheusExporter(
+                        fixtures::snapshot, ExportFixtures.CLOCK, "1", LOADED, RevocationView.NONE);
 
         String text = exporter.scrape();
 

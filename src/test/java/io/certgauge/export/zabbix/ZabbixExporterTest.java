@@ -42,8 +42,9 @@ class ZabbixExporterTest {
 
         @Test
         void daysAreFloatsAndFlagsAreNumbers() throws Exception {
-            JsonNode www = JSON.readTree(zabbix.targets(fixtures.snapshot(), LabelFilter.NONE))
-                    .get(ExportFixtures.OK);
+            JsonNode www =
+                    JSON.readTree(zabbix.targets(fixtures.snapshot(), LabelFilter.NONE))
+                            .get(ExportFixtures.OK);
 
             assertThat(www.get("days_left").isDouble()).isTrue();
             assertThat(www.get("days_left").asDouble()).isEqualTo(83.42);
@@ -53,8 +54,9 @@ class ZabbixExporterTest {
 
         @Test
         void neverReadTargetHasNoDaysAndNoSentinel() throws Exception {
-            JsonNode gone = JSON.readTree(zabbix.targets(fixtures.snapshot(), LabelFilter.NONE))
-                    .get(ExportFixtures.GONE);
+            JsonNode gone =
+                    JSON.readTree(zabbix.targets(fixtures.snapshot(), LabelFilter.NONE))
+                            .get(ExportFixtures.GONE);
 
             assertThat(gone.has("days_left")).isFalse();
             assertThat(gone.has("not_after")).isFalse();
@@ -64,8 +66,9 @@ class ZabbixExporterTest {
 
         @Test
         void pendingTargetIsUnknownWithoutProbeResult() throws Exception {
-            JsonNode fresh = JSON.readTree(zabbix.targets(fixtures.snapshot(), LabelFilter.NONE))
-                    .get(ExportFixtures.NEW);
+            JsonNode fresh =
+                    JSON.readTree(zabbix.targets(fixtures.snapshot(), LabelFilter.NONE))
+                            .get(ExportFixtures.NEW);
 
             assertThat(fresh.get("status").asText()).isEqualTo("unknown");
             assertThat(fresh.has("probe_ok")).isFalse();
@@ -73,8 +76,9 @@ class ZabbixExporterTest {
 
         @Test
         void failedProbeKeepsTheLastKnownDays() throws Exception {
-            JsonNode mail = JSON.readTree(zabbix.targets(fixtures.snapshot(), LabelFilter.NONE))
-                    .get(ExportFixtures.MAIL);
+            JsonNode mail =
+                    JSON.readTree(zabbix.targets(fixtures.snapshot(), LabelFilter.NONE))
+                            .get(ExportFixtures.MAIL);
 
             assertThat(mail.get("probe_ok").asInt()).isZero();
             assertThat(mail.get("error").asText()).isEqualTo("timeout");
@@ -101,9 +105,15 @@ class ZabbixExporterTest {
             JsonNode rows = JSON.readTree(zabbix.discovery(fixtures.snapshot(), filter));
 
             assertThat(rows).hasSize(1);
-            assertThat(rows.get(0).fieldNames()).toIterable()
-                    .containsExactly("{#TARGET}", "{#HOST}", "{#PORT}", "{#DEPARTMENT}",
-                            "{#ENV}", "{#OWNER}");
+            assertThat(rows.get(0).fieldNames())
+                    .toIterable()
+                    .containsExactly(
+                            "{#TARGET}",
+                            "{#HOST}",
+                            "{#PORT}",
+                            "{#DEPARTMENT}",
+                            "{#ENV}",
+                            "{#OWNER}");
             assertThat(rows.get(0).get("{#OWNER}").asText()).isEmpty();
         }
 
@@ -113,9 +123,10 @@ class ZabbixExporterTest {
 
             JsonNode targets = JSON.readTree(zabbix.targets(fixtures.snapshot(), filter));
 
-            assertThat(targets.fieldNames()).toIterable()
-                    .containsExactly(ExportFixtures.GONE, ExportFixtures.INTRANET,
-                            ExportFixtures.NEW);
+            assertThat(targets.fieldNames())
+                    .toIterable()
+                    .containsExactly(
+                            ExportFixtures.GONE, ExportFixtures.INTRANET, ExportFixtures.NEW);
         }
     }
 }
