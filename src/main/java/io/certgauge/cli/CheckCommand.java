@@ -196,7 +196,7 @@ public final class CheckCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return unknown("interrupted");
         }
-        out.print(body);
+        out.print(printable(body));
         return stateOf(body).exitCode();
     }
 
@@ -264,6 +264,18 @@ public final class CheckCommand implements Callable<Integer> {
             return "cannot connect (refused or unreachable)";
         }
         return Main.describe(e);
+    }
+
+    /**
+     * The text without control characters but line ends: an answer from something that is not a
+     * well-behaved daemon must not drive the terminal or the plugin host's log.
+     */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints()
+                .filter(c -> c == '\n' || !Character.isISOControl(c))
+                .forEach(out::appendCodePoint);
+        return out.toString();
     }
 
     /** The state named by the first word after {@code CERTGAUGE}; UNKNOWN when unreadable. */

@@ -85,7 +85,11 @@ public final class Targets {
      * @throws IllegalArgumentException when the file is missing or holds no certificate
      */
     public static Target withCaFile(Target target, Path caFile) {
-        Path file = readableCaFile(caFile.toAbsolutePath().normalize(), caFile.toString());
+        Path file =
+                readableCaFile(
+                        caFile.toAbsolutePath().normalize(),
+                        caFile.toString(),
+                        "the working directory");
         return new Target(
                 target.id(),
                 target.host(),
@@ -104,8 +108,12 @@ public final class Targets {
                 target.line());
     }
 
-    /** Checks that a trust file exists and holds at least one certificate. */
-    static Path readableCaFile(Path absolute, String written) {
+    /**
+     * Checks that a trust file exists and holds at least one certificate.
+     *
+     * @param relativeTo where a relative path starts, for the hint
+     */
+    static Path readableCaFile(Path absolute, String written, String relativeTo) {
         if (!Files.isRegularFile(absolute)) {
             String what =
                     Files.isDirectory(absolute)
@@ -115,8 +123,8 @@ public final class Targets {
                                     : " does not exist (looked for " + absolute + ")";
             throw new BadValue(
                     BadValue.quote(written) + what,
-                    "give a PEM or DER file of CA certificates; a relative path starts at the"
-                            + " targets file's folder");
+                    "give a PEM or DER file of CA certificates; a relative path starts at "
+                            + relativeTo);
         }
         try {
             TrustMaterial.readCertificates(absolute);

@@ -238,7 +238,8 @@ final class YamlTargetsFile {
     // Limitation: a leading ~ is not expanded; write the path in full or relative to the file.
     private Path caFile(String written) {
         String value = written.strip();
-        return Targets.readableCaFile(folder.resolve(value).normalize(), value);
+        return Targets.readableCaFile(
+                folder.resolve(value).normalize(), value, "the targets file's folder");
     }
 
     private Duration duration(FieldPath at, String text, Duration fallback) {

@@ -105,6 +105,34 @@ class CheckCommandTest {
         }
 
         @Test
+        void controlCharactersInTheDaemonsAnswerAreNotPrinted() throws IOException {
+            HttpServer server =
+                    HttpServer.create(
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext(
+                    "/",
+                    exchange -> {
+                        byte[] body =
+                                "CERTGAUGE OK - web \u001b[2Jexpires\r in 9 days\u009b\nchain\n"
+                                        .getBytes(StandardCharsets.UTF_8);
+                        exchange.sendResponseHeaders(200, body.length);
+                        exchange.getResponseBody().write(body);
+                        exchange.close();
+                    });
+            server.start();
+            try {
+                String base = "http://127.0.0.1:" + server.getAddress().getPort();
+
+                Console.Output run = Console.run("check", "--from", base, "--target", "web");
+
+                assertThat(run.exitCode()).as(run.transcript()).isZero();
+                assertThat(run.out()).isEqualTo("CERTGAUGE OK - web [2Jexpires in 9 days\nchain\n");
+            } finally {
+                server.stop(0);
+            }
+        }
+
+        @Test
         void aServerThatIsNotCertgaugeIsUnknown() throws IOException {
             HttpServer server =
                     HttpServer.create(
