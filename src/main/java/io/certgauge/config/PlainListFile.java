@@ -37,7 +37,7 @@ final class PlainListFile {
             if (spec != null) {
                 ids.add(
                         at,
-                        withLine(Targets.build(spec, null, Defaults.BUILT_IN), problems.line(at)));
+                        Targets.build(spec, null, Defaults.BUILT_IN).withLine(problems.line(at)));
             }
         }
         problems.throwIfAny();
@@ -48,24 +48,5 @@ final class PlainListFile {
     private static String withoutComment(String row) {
         int hash = row.indexOf('#');
         return hash < 0 ? row : row.substring(0, hash);
-    }
-
-    private static Target withLine(Target t, int line) {
-        return new Target(
-                t.id(),
-                t.host(),
-                t.asciiHost(),
-                t.port(),
-                t.sni(),
-                t.starttls(),
-                t.labels(),
-                t.caFile(),
-                t.interval(),
-                t.timeout(),
-                t.ipFamily(),
-                t.thresholds(),
-                t.revocation(),
-                t.privateRoots(),
-                line);
     }
 }

@@ -80,4 +80,44 @@ public record Target(
     public ProbeTarget toProbeTarget() {
         return new ProbeTarget(host, asciiHost, port, sniToSend(), starttls, timeout, ipFamily);
     }
+
+    /** The same target defined at another line of the targets file (0: not from a file). */
+    public Target withLine(int newLine) {
+        return new Target(
+                id,
+                host,
+                asciiHost,
+                port,
+                sni,
+                starttls,
+                labels,
+                caFile,
+                interval,
+                timeout,
+                ipFamily,
+                thresholds,
+                revocation,
+                privateRoots,
+                newLine);
+    }
+
+    /** The same target with another extra trust file. */
+    public Target withCaFile(Path newCaFile) {
+        return new Target(
+                id,
+                host,
+                asciiHost,
+                port,
+                sni,
+                starttls,
+                labels,
+                newCaFile,
+                interval,
+                timeout,
+                ipFamily,
+                thresholds,
+                revocation,
+                privateRoots,
+                line);
+    }
 }

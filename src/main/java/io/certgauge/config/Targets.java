@@ -90,22 +90,7 @@ public final class Targets {
                         caFile.toAbsolutePath().normalize(),
                         caFile.toString(),
                         "the working directory");
-        return new Target(
-                target.id(),
-                target.host(),
-                target.asciiHost(),
-                target.port(),
-                target.sni(),
-                target.starttls(),
-                target.labels(),
-                file,
-                target.interval(),
-                target.timeout(),
-                target.ipFamily(),
-                target.thresholds(),
-                target.revocation(),
-                target.privateRoots(),
-                target.line());
+        return target.withCaFile(file);
     }
 
     /**

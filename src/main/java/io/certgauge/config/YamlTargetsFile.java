@@ -147,7 +147,9 @@ final class YamlTargetsFile {
         }
         if (entry.spec() != null) {
             Values.Spec spec = problems.check(at, entry.spec(), Values::spec);
-            return spec == null ? null : withLine(Targets.build(spec, null, defaults), at);
+            return spec == null
+                    ? null
+                    : Targets.build(spec, null, defaults).withLine(problems.line(at));
         }
         return target(at, entry.fields(), defaults);
     }
@@ -197,25 +199,6 @@ final class YamlTargetsFile {
                 thresholds,
                 revocation != null ? revocation : defaults.revocation(),
                 privateRoots != null && privateRoots,
-                problems.line(at));
-    }
-
-    private Target withLine(Target t, FieldPath at) {
-        return new Target(
-                t.id(),
-                t.host(),
-                t.asciiHost(),
-                t.port(),
-                t.sni(),
-                t.starttls(),
-                t.labels(),
-                t.caFile(),
-                t.interval(),
-                t.timeout(),
-                t.ipFamily(),
-                t.thresholds(),
-                t.revocation(),
-                t.privateRoots(),
                 problems.line(at));
     }
 

@@ -246,26 +246,7 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private static boolean sameProbe(Target a, Target b) {
-        return withoutLine(a).equals(withoutLine(b));
-    }
-
-    private static Target withoutLine(Target t) {
-        return new Target(
-                t.id(),
-                t.host(),
-                t.asciiHost(),
-                t.port(),
-                t.sni(),
-                t.starttls(),
-                t.labels(),
-                t.caFile(),
-                t.interval(),
-                t.timeout(),
-                t.ipFamily(),
-                t.thresholds(),
-                t.revocation(),
-                t.privateRoots(),
-                0);
+        return a.withLine(0).equals(b.withLine(0));
     }
 
     private static ThreadFactory daemon(String name) {
