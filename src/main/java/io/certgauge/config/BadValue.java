@@ -24,8 +24,18 @@ final class BadValue extends IllegalArgumentException {
         return hint;
     }
 
-    /** A value in double quotes, as error messages show it. */
+    private static final int MAX_QUOTED = 80;
+
+    /** A value in double quotes, as error messages show it; a long one is cut. */
     static String quote(String value) {
+        if (value.length() > MAX_QUOTED) {
+            // One problem, one readable line: a pasted blob is shown by its start and length.
+            return "\""
+                    + value.substring(0, MAX_QUOTED)
+                    + "…\" ("
+                    + value.length()
+                    + " characters)";
+        }
         return "\"" + value + "\"";
     }
 }

@@ -30,7 +30,7 @@ final class PlainListFile {
         }
 
         Problems problems = new Problems(file, new LineIndex(lineOf));
-        UniqueIds ids = new UniqueIds(problems);
+        UniqueIds ids = new UniqueIds(problems, "remove the repeated line");
         for (int i = 0; i < count; i++) {
             FieldPath at = FieldPath.ROOT.key("targets").index(i).anonymous();
             Values.Spec spec = problems.check(at, specs.get(i), Values::spec);

@@ -11,11 +11,16 @@ final class UniqueIds {
     private record First(FieldPath at, int line) {}
 
     private final Problems problems;
+    private final String hint;
     private final List<Target> targets = new ArrayList<>();
     private final Map<String, First> seen = new HashMap<>();
 
-    UniqueIds(Problems problems) {
+    /**
+     * @param hint how to fix a duplicate in this kind of file
+     */
+    UniqueIds(Problems problems, String hint) {
         this.problems = problems;
+        this.hint = hint;
     }
 
     void add(FieldPath at, Target target) {
@@ -31,7 +36,7 @@ final class UniqueIds {
         problems.add(
                 at,
                 "target id " + BadValue.quote(target.id()) + " is already used by " + where,
-                "give one of them a different name:");
+                hint);
     }
 
     List<Target> targets() {

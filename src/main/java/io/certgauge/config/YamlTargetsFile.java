@@ -120,7 +120,7 @@ final class YamlTargetsFile {
     }
 
     private List<Target> targets(List<RawYaml.TargetEntry> entries, Defaults defaults) {
-        UniqueIds ids = new UniqueIds(problems);
+        UniqueIds ids = new UniqueIds(problems, "give one of them its own name: field");
         if (entries == null) {
             return ids.targets();
         }

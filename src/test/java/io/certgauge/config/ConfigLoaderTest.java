@@ -251,7 +251,7 @@ class ConfigLoaderTest {
                                     + " for implicit TLS (smtps, imaps) leave starttls out",
                             file
                                     + ":5: target id \"www.example.co.jp:443\" is already used by"
-                                    + " line 4; give one of them a different name:");
+                                    + " line 4; remove the repeated line");
         }
     }
 
@@ -555,11 +555,12 @@ class ConfigLoaderTest {
                     .containsExactly(
                             file
                                     + ":5: targets[2]: target id \"www.example.co.jp:443\" is"
-                                    + " already used by targets[0] on line 2; give one of them a"
-                                    + " different name:",
+                                    + " already used by targets[0] on line 2; give one of them its"
+                                    + " own name: field",
                             file
                                     + ":7: targets[3]: target id \"mail\" is already used by"
-                                    + " targets[1] on line 3; give one of them a different name:");
+                                    + " targets[1] on line 3; give one of them its own name:"
+                                    + " field");
         }
 
         @Test

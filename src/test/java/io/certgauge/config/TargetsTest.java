@@ -105,6 +105,16 @@ class TargetsTest {
         }
 
         @Test
+        void quotesOnlyTheStartOfAVeryLongBadValue() {
+            String pasted = "x".repeat(70_000) + ":port";
+
+            assertThatThrownBy(() -> Targets.parseSpec(pasted, DEFAULTS))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("x".repeat(80) + "…\" (70000 characters)")
+                    .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400));
+        }
+
+        @Test
         void rejectsAnInvalidInternationalizedName() {
             String tooLong = "あ".repeat(64) + ".jp";
 
