@@ -1,6 +1,7 @@
 package io.certgauge.cli;
 
 import io.certgauge.Application;
+import io.certgauge.Main;
 import io.certgauge.demo.DemoEndpoints;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -49,6 +50,11 @@ public final class DemoCommand implements Callable<Integer> {
         // A fresh directory per run by default: a second demo must never rewrite the targets
         // file a running one watches.
         Path target = dir != null ? dir : Files.createTempDirectory("certgauge-demo-");
+        if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
+            System.err.println(
+                    "certgauge demo: --dir " + dir + " is not a directory; give a directory");
+            return Main.EXIT_USAGE;
+        }
         DemoEndpoints endpoints = DemoEndpoints.start(target.toAbsolutePath(), clock.instant());
         Application app =
                 Application.start(
