@@ -31,10 +31,7 @@ public final class TrustCache {
      * @throws IOException when the target's {@code ca_file} can no longer be read
      */
     public TrustMaterial forTarget(Target target) throws IOException {
-        TrustMaterial material = base;
-        if (target.caFile() != null) {
-            material = material.plus(caFile(target.caFile()));
-        }
+        TrustMaterial material = target.caFile() != null ? withCaFile(target.caFile()) : base;
         return target.privateRoots() ? material.allPrivate() : material;
     }
 
@@ -43,14 +40,15 @@ public final class TrustCache {
         return base;
     }
 
-    private TrustMaterial caFile(Path file) throws IOException {
+    /** The base with the file's certificates, merged once per version of the file. */
+    private TrustMaterial withCaFile(Path file) throws IOException {
         FileTime modified = Files.getLastModifiedTime(file);
         Entry cached = files.get(file);
         if (cached != null && cached.modified().equals(modified)) {
             return cached.material();
         }
         try {
-            TrustMaterial material = TrustMaterial.fromFile(file, false);
+            TrustMaterial material = base.plus(TrustMaterial.fromFile(file, false));
             files.put(file, new Entry(modified, material));
             return material;
         } catch (CertificateException e) {
