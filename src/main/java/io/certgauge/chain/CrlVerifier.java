@@ -24,6 +24,9 @@ import org.bouncycastle.cert.X509CertificateHolder;
  */
 // Limitation: full CRLs only: no delta CRLs, no indirect CRLs, and the issuing distribution
 // point extension is not matched against the certificate's distribution point.
+// Limitation: other critical CRL extensions (a delta CRL's deltaCRLIndicator, say) are not
+// refused, although RFC 5280 section 5.2 says a CRL with one the reader cannot process must not
+// be used.
 final class CrlVerifier {
 
     /** RFC 5280 section 4.2.1.3: bit 6 of keyUsage is cRLSign. */
