@@ -8,6 +8,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509CRLEntryHolder;
@@ -16,11 +17,16 @@ import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
  * Judges a CRL (RFC 5280 section 5) about one certificate: issued and signed by the certificate's
- * issuer, whose key usage, when present, allows cRLSign; current, with the {@link
- * OcspVerifier#SKEW} tolerance; then good unless the serial is listed. Immutable and thread-safe.
+ * issuer, whose key usage, when present, allows cRLSign; carrying a non-critical cRLNumber;
+ * current, with the {@link OcspVerifier#SKEW} tolerance; then good unless the serial is listed. A
+ * CRL that fails a check gives an unusable answer ({@link Status#UNKNOWN} with the reason). The
+ * same checks apply to a fetched CRL and to one supplied with the chain. Immutable and thread-safe.
  */
 // Limitation: full CRLs only: no delta CRLs, no indirect CRLs, and the issuing distribution
 // point extension is not matched against the certificate's distribution point.
+// Limitation: other critical CRL extensions (a delta CRL's deltaCRLIndicator, say) are not
+// refused, although RFC 5280 section 5.2 says a CRL with one the reader cannot process must not
+// be used.
 final class CrlVerifier {
 
     /** RFC 5280 section 4.2.1.3: bit 6 of keyUsage is cRLSign. */
@@ -32,7 +38,11 @@ final class CrlVerifier {
         this.now = now;
     }
 
-    /** Judges a DER CRL fetched from {@code url} about {@code cert}. */
+    /**
+     * Judges a DER CRL about {@code cert}.
+     *
+     * @param url where the CRL was fetched from, or {@code null} for a CRL supplied with the chain
+     */
     RevocationAnswer verify(byte[] der, X509Certificate cert, X509Certificate issuer, URI url) {
         X509CRLHolder crl;
         try {
@@ -42,7 +52,8 @@ final class CrlVerifier {
                     Source.CRL, url, "not a readable CRL (" + e.getMessage() + ")");
         }
         Instant nextUpdate = instant(crl.getNextUpdate());
-        Optional<String> problem = issuerProblem(crl, issuer).or(() -> dateProblem(crl));
+        Optional<String> problem =
+                issuerProblem(crl, issuer).or(() -> numberProblem(crl)).or(() -> dateProblem(crl));
         if (problem.isPresent()) {
             return new RevocationAnswer(
                     Source.CRL, Status.UNKNOWN, url, null, null, nextUpdate, problem.get());
@@ -96,6 +107,31 @@ final class CrlVerifier {
                 : Optional.of(
                         "the CRL's signature does not verify with the key of "
                                 + Describe.name(issuer));
+    }
+
+    /**
+     * RFC 5280 section 5.2.3: a conforming CRL issuer includes cRLNumber in every CRL and marks it
+     * non-critical. A CRL without it, or with it critical, is not one a conforming CA made, so it
+     * answers nothing (x509-limbo's crl::crlnumber-missing and crl::crlnumber-critical agree).
+     */
+    private static Optional<String> numberProblem(X509CRLHolder crl) {
+        Extension number = crl.getExtension(Extension.cRLNumber);
+        if (number == null) {
+            return Optional.of(
+                    "the CRL has no cRLNumber, which RFC 5280 section 5.2.3 requires of every"
+                            + " CRL");
+        }
+        if (number.isCritical()) {
+            return Optional.of(
+                    "the CRL marks its cRLNumber critical, which RFC 5280 section 5.2.3"
+                            + " forbids");
+        }
+        try {
+            ASN1Integer.getInstance(number.getParsedValue());
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of("the CRL's cRLNumber is not an INTEGER (RFC 5280 section 5.2.3)");
+        }
     }
 
     private Optional<String> dateProblem(X509CRLHolder crl) {

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param source where the answer came from
  * @param status {@link Status#UNKNOWN} both when the source said "unknown" and when it gave no
  *     usable answer; {@code detail} says which
- * @param url the responder or CRL address; {@code null} for a staple
+ * @param url the responder or CRL address; {@code null} for a staple and for a CRL supplied with
+ *     the chain
  * @param revokedAt when the certificate was revoked, for {@link Status#REVOKED}; else null
  * @param reason the RFC 5280 section 5.3.1 reason name (such as {@code keyCompromise}) when one was
  *     given; else null
@@ -67,7 +68,10 @@ public record RevocationAnswer(
         return new RevocationAnswer(source, Status.UNKNOWN, url, null, null, null, why);
     }
 
-    /** Names the source for messages: "the stapled OCSP response", "the CRL at URL". */
+    /**
+     * Names the source for messages: "the stapled OCSP response", "the CRL at URL", "the CRL
+     * supplied with the chain".
+     */
     String describeSource() {
         switch (source) {
             case STAPLE:
@@ -75,7 +79,7 @@ public record RevocationAnswer(
             case OCSP:
                 return "the OCSP responder at " + url;
             default:
-                return "the CRL at " + url;
+                return url == null ? "the CRL supplied with the chain" : "the CRL at " + url;
         }
     }
 }

@@ -3,6 +3,8 @@ package io.certgauge.chain;
 import io.certgauge.chain.RevocationAnswer.Source;
 import io.certgauge.chain.RevocationAnswer.Status;
 import java.net.URI;
+import java.security.cert.CRLException;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,17 +16,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Asks the leaf's revocation status, cheapest source first: the OCSP response the server stapled
- * (no fetch), then the OCSP responders named in authorityInfoAccess, then the CRL distribution
- * points. The first decisive answer (good or revoked) ends the search; every answer read on the way
- * is kept for the report.
+ * (no fetch), then the CRLs supplied with the chain ({@link AnalysisContext#crls()}; no fetch),
+ * then the OCSP responders named in authorityInfoAccess, then the CRL distribution points. The
+ * first decisive answer (good or revoked) ends the search, except that once the supplied CRLs are
+ * reached every one of the leaf's issuer is read: reading costs nothing, and a revoked answer wins
+ * over a good one. Every answer read on the way is kept for the report.
  *
- * <p>With revocation off only the staple is judged, since that needs no fetch: a server that
- * staples "revoked" is reported even then, and nothing is fetched. {@code must_staple_missing}
- * depends on the handshake alone and is reported either way.
+ * <p>A supplied CRL is consulted when its issuer name is the leaf's issuer name; CRLs of other
+ * issuers are ignored. It passes the checks of a fetched CRL ({@link CrlVerifier}) or gives no
+ * usable answer.
+ *
+ * <p>With revocation off only what needs no fetch is judged: the staple and the supplied CRLs. A
+ * server that staples "revoked" is reported even then, and so is a supplied CRL that lists the
+ * leaf; nothing is fetched. {@code must_staple_missing} depends on the handshake alone and is
+ * reported either way.
  *
  * <p>{@code revocation_unknown} follows the contract: the leaf names a responder or a CRL,
- * revocation is on, and no source gave a decisive answer in time. A leaf that names neither gets no
- * revocation finding. Not thread-safe; one per analysis.
+ * revocation is on, and no source gave a decisive answer in time. CRLs supplied for the leaf's
+ * issuer count as a CRL the leaf names, with revocation on or off: whoever supplies them asks for
+ * the check, so when none of them (nor any other source) gives a usable answer the finding is
+ * {@code revocation_unknown}. A leaf that names neither, with no supplied CRL of its issuer, gets
+ * no revocation finding. Not thread-safe; one per analysis.
  */
 // Limitation: only the leaf is checked; intermediates' revocation (by CRL) is not.
 final class RevocationChecker {
@@ -79,13 +91,38 @@ final class RevocationChecker {
             answers.add(answer);
             stapleNextUpdate = answer.nextUpdate();
         }
+        List<X509CRL> supplied = suppliedFor(leaf, ctx.crls());
+        if (!decided(answers)) {
+            supplied.forEach(c -> answers.add(readSupplied(c, leaf, issuer)));
+        }
         if (ctx.revocation() && !decided(answers)) {
             fetchAnswers(leaf, issuer, responders, crls, ctx.deadline(), answers);
         }
 
-        verdict(leaf, answers, ctx.revocation() && !(responders.isEmpty() && crls.isEmpty()))
+        boolean named = !(responders.isEmpty() && crls.isEmpty());
+        verdict(leaf, answers, (ctx.revocation() && named) || !supplied.isEmpty())
                 .ifPresent(findings::add);
         return new Outcome(answers, stapleNextUpdate, findings);
+    }
+
+    /** The supplied CRLs issued under the leaf's issuer name, in the order given. */
+    private static List<X509CRL> suppliedFor(X509Certificate leaf, List<X509CRL> crls) {
+        return crls.stream()
+                .filter(c -> c.getIssuerX500Principal().equals(leaf.getIssuerX500Principal()))
+                .collect(Collectors.toList());
+    }
+
+    private RevocationAnswer readSupplied(
+            X509CRL supplied, X509Certificate leaf, X509Certificate issuer) {
+        if (issuer == null) {
+            return RevocationAnswer.unusable(Source.CRL, null, noIssuer(leaf));
+        }
+        try {
+            return crl.verify(supplied.getEncoded(), leaf, issuer, null);
+        } catch (CRLException e) {
+            return RevocationAnswer.unusable(
+                    Source.CRL, null, "not a readable CRL (" + e.getMessage() + ")");
+        }
     }
 
     private void fetchAnswers(

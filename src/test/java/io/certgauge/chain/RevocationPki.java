@@ -19,6 +19,7 @@ import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -56,6 +57,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 final class RevocationPki {
 
     private static final AtomicLong SERIALS = new AtomicLong(0x7000);
+    private static final AtomicLong CRL_NUMBERS = new AtomicLong();
 
     private RevocationPki() {}
 
@@ -269,9 +271,27 @@ final class RevocationPki {
     /** A revoked entry of a CRL. */
     record Revoked(BigInteger serial, Instant at, int reason) {}
 
-    /** A CRL by {@code signer} naming {@code issuerName}, with the given entries. */
+    /** How a CRL carries its cRLNumber (RFC 5280 section 5.2.3). */
+    enum CrlNumber {
+        /** As a conforming CRL issuer writes it. */
+        NON_CRITICAL,
+        CRITICAL,
+        MISSING
+    }
+
+    /** A conforming CRL by {@code signer}, with a non-critical cRLNumber and the given entries. */
     static byte[] crl(
             Pki.Issued signer, Instant thisUpdate, Instant nextUpdate, Revoked... revoked) {
+        return crl(signer, CrlNumber.NON_CRITICAL, thisUpdate, nextUpdate, revoked);
+    }
+
+    /** A CRL by {@code signer}, its cRLNumber written as {@code number} says. */
+    static byte[] crl(
+            Pki.Issued signer,
+            CrlNumber number,
+            Instant thisUpdate,
+            Instant nextUpdate,
+            Revoked... revoked) {
         try {
             X509v2CRLBuilder builder =
                     new X509v2CRLBuilder(
@@ -281,6 +301,12 @@ final class RevocationPki {
             builder.setNextUpdate(Date.from(nextUpdate));
             for (Revoked r : revoked) {
                 builder.addCRLEntry(r.serial(), Date.from(r.at()), r.reason());
+            }
+            if (number != CrlNumber.MISSING) {
+                builder.addExtension(
+                        Extension.cRLNumber,
+                        number == CrlNumber.CRITICAL,
+                        new CRLNumber(BigInteger.valueOf(CRL_NUMBERS.incrementAndGet())));
             }
             return builder.build(signer(signer)).getEncoded();
         } catch (Exception e) {

@@ -10,8 +10,10 @@ import io.certgauge.chain.TrustMaterial;
 import io.certgauge.chain.ValidationOptions;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CRLException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,12 +38,16 @@ import java.util.stream.Collectors;
  *       applies, as x509-limbo expects of a web PKI validator;
  *   <li>the testcase's validation time on a fixed clock, or now when it gives none;
  *   <li>the expected peer name as the checked name (DNS and IP); an RFC 822 name, or none, leaves
- *       the name unchecked (no SERVER testcase has an RFC 822 name).
+ *       the name unchecked (no SERVER testcase has an RFC 822 name);
+ *   <li>the testcase's CRLs as CRLs supplied with the chain ({@link AnalysisContext#withCrls}),
+ *       which the Analyzer reads with revocation fetches off.
  * </ul>
  *
  * <p>The testcase counts as accepted when the report has no error-level finding other than {@code
- * incomplete_chain} (a path through the pool is what the testcase asks for). A certificate the JDK
- * cannot parse is a rejection: no probe could read such a chain either.
+ * incomplete_chain} (a path through the pool is what the testcase asks for). {@code revoked} is an
+ * error and so a rejection; for a testcase that supplies CRLs, {@code revocation_unknown} is one
+ * too, since x509-limbo expects failure when the status cannot be established from them. A
+ * certificate or CRL the JDK cannot parse is a rejection: no probe could read such a chain either.
  *
  * <p>Stateless and thread-safe.
  */
@@ -77,19 +83,24 @@ final class LimboHarness {
         } catch (CertificateException | RuntimeException e) {
             return new Grade(tc, false, "the JDK cannot parse a certificate: " + e.getMessage());
         }
+        List<X509CRL> crls;
+        try {
+            crls = parseCrls(tc.crls());
+        } catch (CRLException | CertificateException | RuntimeException e) {
+            return new Grade(tc, false, "the JDK cannot parse a CRL: " + e.getMessage());
+        }
 
         ChainReport report;
         try {
             Analyzer analyzer = new Analyzer(Clock.fixed(validationTime(tc), ZoneOffset.UTC));
-            report = analyzer.analyze(presented, context(tc, trusted), options(tc));
+            report = analyzer.analyze(presented, context(tc, trusted).withCrls(crls), options(tc));
         } catch (RuntimeException e) {
             return new Grade(tc, false, "the Analyzer threw " + e);
         }
 
         List<Finding> failures =
                 report.findings().stream()
-                        .filter(f -> f.severity() == Severity.ERROR)
-                        .filter(f -> f.code() != FindingCode.INCOMPLETE_CHAIN)
+                        .filter(f -> rejects(f, !crls.isEmpty()))
                         .collect(Collectors.toList());
         if (failures.isEmpty()) {
             return new Grade(tc, true, "valid");
@@ -100,6 +111,19 @@ final class LimboHarness {
                 failures.stream()
                         .map(f -> f.code().code() + ": " + f.message())
                         .collect(Collectors.joining("; ")));
+    }
+
+    /**
+     * Whether a finding makes the testcase a rejection: an error other than {@code
+     * incomplete_chain}, or {@code revocation_unknown} when the testcase supplied CRLs (a status
+     * they cannot establish is a failure to x509-limbo).
+     */
+    static boolean rejects(Finding finding, boolean crlsSupplied) {
+        if (finding.code() == FindingCode.REVOCATION_UNKNOWN) {
+            return crlsSupplied;
+        }
+        return finding.severity() == Severity.ERROR
+                && finding.code() != FindingCode.INCOMPLETE_CHAIN;
     }
 
     static Instant validationTime(LimboCase tc) {
@@ -172,6 +196,20 @@ final class LimboHarness {
             certs.add(parse(pem));
         }
         return certs;
+    }
+
+    private static List<X509CRL> parseCrls(List<String> pems)
+            throws CRLException, CertificateException {
+        CertificateFactory factory = CertificateFactory.getInstance("X.509");
+        List<X509CRL> crls = new ArrayList<>();
+        for (String pem : pems) {
+            crls.add(
+                    (X509CRL)
+                            factory.generateCRL(
+                                    new ByteArrayInputStream(
+                                            pem.getBytes(StandardCharsets.US_ASCII))));
+        }
+        return crls;
     }
 
     private static X509Certificate parse(String pem) throws CertificateException {
