@@ -1,14 +1,13 @@
 package io.certgauge.e2e;
 
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.certgauge.testing.Programs;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -19,30 +18,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class Tools {
 
-    private static final List<String> SEARCH_PATH =
-            List.of("/usr/sbin", "/usr/bin", "/sbin", "/bin", "/usr/local/bin", "/usr/local/sbin");
-
     private Tools() {}
 
     /** The program's path; skips or fails the test when it is not installed. */
     static Path require(String program) {
-        List<String> dirs = new ArrayList<>(SEARCH_PATH);
-        String path = System.getenv("PATH");
-        if (path != null) {
-            dirs.addAll(0, List.of(path.split(":")));
-        }
-        for (String dir : dirs) {
-            Path candidate = Path.of(dir, program);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        String message = program + " is not installed; install it with .ci/run's apt-get line";
-        if (System.getenv("CI") != null) {
-            fail(message + " (CI is set, so a missing program fails the run)");
-        }
-        assumeTrue(false, message);
-        return null;
+        return Programs.require(program);
     }
 
     /** The built jar, from failsafe's system property. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.certgauge.Application;
 import io.certgauge.demo.DemoTlsServer;
 import io.certgauge.demo.LoopbackPki;
+import io.certgauge.testing.Programs;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
