@@ -56,6 +56,13 @@ public final class DemoCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         DemoEndpoints endpoints = DemoEndpoints.start(target.toAbsolutePath(), clock.instant());
+        if (dir == null) {
+            // The default directory is the demo's own: leave nothing behind on a normal stop.
+            // Registered directory first, as deleteOnExit works in reverse order.
+            target.toFile().deleteOnExit();
+            endpoints.caFile().toFile().deleteOnExit();
+            endpoints.targetsFile().toFile().deleteOnExit();
+        }
         Application app =
                 Application.start(
                         endpoints.targetsFile(), new Application.Settings(listen, false), clock);
