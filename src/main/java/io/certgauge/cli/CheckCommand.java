@@ -21,7 +21,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -32,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -69,19 +69,7 @@ public final class CheckCommand implements Callable<Integer> {
             description = "TCP port (default 443, or the STARTTLS protocol's).")
     Integer port;
 
-    @Option(
-            names = "--sni",
-            paramLabel = "NAME",
-            description = "Server name to send and check (default: the host; none for an IP).")
-    String sni;
-
-    @Option(
-            names = "--starttls",
-            paramLabel = "PROTO",
-            description =
-                    "Upgrade a plain-text protocol first: smtp, submission, imap, pop3, "
-                            + "ftp, ldap, xmpp, postgres, mysql.")
-    String starttls;
+    @Mixin EndpointOptions endpoint;
 
     @Option(
             names = {"-w", "--warning"},
@@ -96,23 +84,6 @@ public final class CheckCommand implements Callable<Integer> {
             paramLabel = "DAYS",
             description = "Critical below this many days (default 7, or the target's own).")
     String critical;
-
-    @Option(
-            names = "--ca-file",
-            paramLabel = "FILE",
-            description =
-                    "Extra trusted CA certificates (PEM or DER); intermediates in it are known.")
-    Path caFile;
-
-    @Option(
-            names = {"-t", "--timeout"},
-            paramLabel = "SECONDS",
-            defaultValue = "10",
-            description = "Deadline of the whole probe (default ${DEFAULT-VALUE}).")
-    String timeout;
-
-    @Option(names = "--no-revocation", description = "Do not check OCSP or CRLs.")
-    boolean noRevocation;
 
     @Option(
             names = {"-v", "--verbose"},
@@ -149,7 +120,7 @@ public final class CheckCommand implements Callable<Integer> {
         if (target != null) {
             return unknown("--target goes with --from URL");
         }
-        Target t = Probes.target(host, port, sni, starttls, caFile, timeout, !noRevocation);
+        Target t = endpoint.target(host, port, null);
         DaysRange w = range(warning, t.thresholds().warningDays());
         DaysRange c = range(critical, t.thresholds().criticalDays());
 
@@ -206,7 +177,7 @@ public final class CheckCommand implements Callable<Integer> {
      * #MAX_ANSWER_BYTES}.
      */
     private String get(URI uri) throws IOException, InterruptedException {
-        Duration deadline = Durations.parse(timeout);
+        Duration deadline = Durations.parse(endpoint.timeout);
         HttpClient client = HttpClient.newBuilder().connectTimeout(deadline).build();
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(deadline).GET().build();
         CompletableFuture<HttpResponse<byte[]>> answer =

@@ -10,12 +10,12 @@ import io.certgauge.result.Snapshot;
 import io.certgauge.result.TargetResult;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,27 +34,7 @@ public final class InspectCommand implements Callable<Integer> {
             description = "The endpoint; IPv6 as [::1]:443.")
     String endpoint;
 
-    @Option(names = "--sni", paramLabel = "NAME", description = "Server name to send and check.")
-    String sni;
-
-    @Option(names = "--starttls", paramLabel = "PROTO", description = "STARTTLS protocol first.")
-    String starttls;
-
-    @Option(
-            names = "--ca-file",
-            paramLabel = "FILE",
-            description = "Extra trusted CAs (PEM or DER).")
-    Path caFile;
-
-    @Option(
-            names = {"-t", "--timeout"},
-            paramLabel = "SECONDS",
-            defaultValue = "10",
-            description = "Deadline of the whole probe (default ${DEFAULT-VALUE}).")
-    String timeout;
-
-    @Option(names = "--no-revocation", description = "Do not check OCSP or CRLs.")
-    boolean noRevocation;
+    @Mixin EndpointOptions options;
 
     @Option(names = "--json", description = "Print the /api/v1/targets JSON of this target.")
     boolean json;
@@ -67,17 +47,8 @@ public final class InspectCommand implements Callable<Integer> {
         Target target;
         try {
             Target spec = Targets.parseSpec(endpoint, Defaults.BUILT_IN);
-            target =
-                    Probes.target(
-                            spec.host(),
-                            spec.port(),
-                            sni,
-                            starttls != null
-                                    ? starttls
-                                    : spec.starttls() == null ? null : spec.starttls().wireName(),
-                            caFile,
-                            timeout,
-                            !noRevocation);
+            String specStarttls = spec.starttls() == null ? null : spec.starttls().wireName();
+            target = options.target(spec.host(), spec.port(), specStarttls);
         } catch (IllegalArgumentException e) {
             System.err.println("certgauge inspect: " + e.getMessage());
             return Main.EXIT_USAGE;
