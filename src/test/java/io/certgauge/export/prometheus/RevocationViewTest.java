@@ -55,8 +55,9 @@ class RevocationViewTest {
                         "certgauge_revocation_status{address=\"127.0.0.1\",source=\"staple\","
                                 + "status=\"good\",target=\"www.example.co.jp:443\"} 1.0")
                 .contains(
-                        "certgauge_ocsp_staple_next_update_timestamp_seconds{address=\"127.0.0.1\",target=\"www.example.co.jp:443\"}"
-                            + " 1.796904E9");
+                        "certgauge_ocsp_staple_next_update_timestamp_seconds"
+                                + "{address=\"127.0.0.1\",target=\"www.example.co.jp:443\"}"
+                                + " 1.796904E9");
     }
 
     @Test
