@@ -227,38 +227,27 @@ final class NameConstraints {
     /** Why {@code name} breaks one CA's constraints, or empty when it does not. */
     private static Optional<String> judge(Name name, Subtrees constraints) {
         int form = name.name().getTagNo();
-        boolean processed = processed(form);
-        boolean permittedSeen = false;
-        boolean permittedMatch = false;
-        for (GeneralName base : constraints.permitted()) {
-            if (base.getTagNo() != form) {
-                continue;
-            }
-            if (!processed) {
-                return Optional.of(
-                        "is of a name form whose constraints certgauge cannot process,"
-                                + " constrained by the nameConstraints");
-            }
-            permittedSeen = true;
-            permittedMatch |= within(name.name(), base, false);
+        List<GeneralName> permitted = sameForm(constraints.permitted(), form);
+        List<GeneralName> excluded = sameForm(constraints.excluded(), form);
+        if (!processed(form) && !(permitted.isEmpty() && excluded.isEmpty())) {
+            return Optional.of(
+                    "is of a name form whose constraints certgauge cannot process,"
+                            + " constrained by the nameConstraints");
         }
-        for (GeneralName base : constraints.excluded()) {
-            if (base.getTagNo() != form) {
-                continue;
-            }
-            if (!processed) {
-                return Optional.of(
-                        "is of a name form whose constraints certgauge cannot process,"
-                                + " constrained by the nameConstraints");
-            }
+        for (GeneralName base : excluded) {
             if (within(name.name(), base, true)) {
                 return Optional.of("is within the excluded subtree " + shown(base));
             }
         }
-        if (permittedSeen && !permittedMatch) {
+        boolean permittedMatch = permitted.stream().anyMatch(b -> within(name.name(), b, false));
+        if (!permitted.isEmpty() && !permittedMatch) {
             return Optional.of("is outside the permitted subtrees");
         }
         return Optional.empty();
+    }
+
+    private static List<GeneralName> sameForm(List<GeneralName> subtrees, int form) {
+        return subtrees.stream().filter(base -> base.getTagNo() == form).toList();
     }
 
     private static boolean processed(int form) {

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,14 +55,15 @@ final class XmppStartTls implements StartTlsDialogue {
         OutputStream out = socket.getOutputStream();
 
         write(out, streamHeader(domain(target)));
-        String opening = readUntil(in, FEATURES_END, "stream features");
+        String opening = readUntil(in, t -> FEATURES_END.matcher(t).find(), "stream features");
         if (!STARTTLS_OFFERED.matcher(opening).find()) {
             throw new StartTlsException(
                     "server does not offer STARTTLS; its features: " + features(opening));
         }
 
         write(out, "<starttls xmlns='" + TLS_NAMESPACE + "'/>");
-        String answer = readElement(in);
+        // The next complete element, such as <proceed xmlns='…'/>.
+        String answer = readUntil(in, t -> ELEMENT.matcher(t).matches(), "answer to STARTTLS");
         Matcher element = ELEMENT.matcher(answer);
         if (!element.matches() || !element.group(2).equals("proceed")) {
             throw new StartTlsException(
@@ -92,8 +94,9 @@ final class XmppStartTls implements StartTlsDialogue {
         out.flush();
     }
 
-    /** Text up to and including the {@code >} at which {@code end} matches. */
-    private static String readUntil(InputStream in, Pattern end, String what) throws IOException {
+    /** Text up to and including the first {@code >} at which {@code done} holds. */
+    private static String readUntil(InputStream in, Predicate<String> done, String what)
+            throws IOException {
         ByteArrayOutputStream seen = new ByteArrayOutputStream();
         while (seen.size() < MAX_TEXT) {
             int b = next(in, seen);
@@ -102,7 +105,7 @@ final class XmppStartTls implements StartTlsDialogue {
                 continue;
             }
             String text = seen.toString(StandardCharsets.UTF_8);
-            if (end.matcher(text).find()) {
+            if (done.test(text)) {
                 return text;
             }
             if (STREAM_ENDED.matcher(text).find()) {
@@ -110,26 +113,6 @@ final class XmppStartTls implements StartTlsDialogue {
             }
         }
         throw new StartTlsException("no " + what + " within " + MAX_TEXT + " bytes");
-    }
-
-    /** The next complete element, such as {@code <proceed xmlns='…'/>}. */
-    private static String readElement(InputStream in) throws IOException {
-        ByteArrayOutputStream seen = new ByteArrayOutputStream();
-        while (seen.size() < MAX_TEXT) {
-            int b = next(in, seen);
-            seen.write(b);
-            if (b != '>') {
-                continue;
-            }
-            String text = seen.toString(StandardCharsets.UTF_8);
-            if (ELEMENT.matcher(text).matches()) {
-                return text;
-            }
-            if (STREAM_ENDED.matcher(text).find()) {
-                throw new StartTlsException("server ended the stream: " + streamError(text));
-            }
-        }
-        throw new StartTlsException("no answer to STARTTLS within " + MAX_TEXT + " bytes");
     }
 
     private static int next(InputStream in, ByteArrayOutputStream seen) throws IOException {
