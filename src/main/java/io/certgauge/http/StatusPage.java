@@ -52,27 +52,31 @@ final class StatusPage {
                 .append("<th>days left</th><th>expires</th><th>issuer</th><th>findings</th>")
                 .append("<th>probe</th></tr>\n");
         snapshot.targets().stream()
+                .map(t -> new Row(t, Verdict.of(t, clock)))
                 .sorted(
-                        Comparator.comparingInt(this::rank)
+                        Comparator.comparingInt(Row::rank)
                                 .reversed()
-                                .thenComparingDouble(this::daysLeft))
-                .forEach(t -> row(html, t));
+                                .thenComparingDouble(Row::days))
+                .forEach(r -> row(html, r.result(), r.verdict()));
         html.append("</table>\n</body></html>\n");
         return html.toString();
     }
 
-    private int rank(TargetResult result) {
-        Status status = Verdict.of(result, clock).status();
-        return status == Status.UNKNOWN ? 1 : status.exitCode() * 2;
+    /** A target with its verdict, computed once per page. */
+    private record Row(TargetResult result, Verdict verdict) {
+
+        int rank() {
+            Status status = verdict.status();
+            return status == Status.UNKNOWN ? 1 : status.exitCode() * 2;
+        }
+
+        /** Days left for sorting; a target never read sorts last within its state. */
+        double days() {
+            return verdict.daysLeft().orElse(Double.MAX_VALUE);
+        }
     }
 
-    /** Days left for sorting; a target never read sorts last within its state. */
-    private double daysLeft(TargetResult result) {
-        return Verdict.of(result, clock).daysLeft().orElse(Double.MAX_VALUE);
-    }
-
-    private void row(StringBuilder html, TargetResult result) {
-        Verdict verdict = Verdict.of(result, clock);
+    private void row(StringBuilder html, TargetResult result, Verdict verdict) {
         String css = verdict.status().lowerCase();
         html.append("<tr><td class=\"")
                 .append(css)
