@@ -6,56 +6,25 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.certgauge.demo.Pki.days;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.certgauge.demo.Pki;
-import io.certgauge.fetch.CachingFetcher;
-import io.certgauge.fetch.HttpFetcher;
 import java.security.cert.CertificateEncodingException;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A server that omits its intermediate: the Analyzer fetches it from the leaf's caIssuers URL,
  * served by WireMock on 127.0.0.1, and says whether the chain validates with it.
  */
-class AiaFetchTest {
+class AiaFetchTest extends ResponderFixture {
 
     static final Instant NOW = AnalyzerTest.NOW;
-    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final String NAME = AnalyzerTest.NAME;
 
     static final Pki.Issued ROOT = AnalyzerTest.root("AIA Root");
     static final Pki.Issued CA = AnalyzerTest.intermediate("AIA CA", ROOT);
-
-    WireMockServer server;
-    HttpFetcher http;
-    Analyzer analyzer;
-
-    @BeforeEach
-    void start() {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        server.start();
-        http = new HttpFetcher();
-        analyzer = new Analyzer(CLOCK, new CachingFetcher(http, CLOCK));
-    }
-
-    @AfterEach
-    void stop() {
-        http.close();
-        server.stop();
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + server.port() + path;
-    }
 
     /** Analyses a leaf naming {@code caIssuers}, sent alone, with revocation off. */
     ChainReport analyzeLeafAlone(String caIssuers) {

@@ -9,27 +9,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.certgauge.demo.Pki.days;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.certgauge.chain.RevocationAnswer.Source;
 import io.certgauge.chain.RevocationAnswer.Status;
 import io.certgauge.demo.Pki;
-import io.certgauge.fetch.CachingFetcher;
-import io.certgauge.fetch.HttpFetcher;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.bouncycastle.asn1.x509.CRLReason;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -37,38 +29,15 @@ import org.junit.jupiter.api.Test;
  * The Analyzer's revocation checks against WireMock responders on 127.0.0.1 that serve OCSP
  * responses and CRLs signed in the test, with the real HTTP fetcher and cache in between.
  */
-class RevocationCheckTest {
+class RevocationCheckTest extends ResponderFixture {
 
     static final Instant NOW = AnalyzerTest.NOW;
-    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final String NAME = AnalyzerTest.NAME;
     static final Instant REVOKED_AT = Instant.parse("2026-05-20T08:30:00Z");
 
     static final Pki.Issued ROOT = AnalyzerTest.root("Revocation Root");
     static final Pki.Issued CA = AnalyzerTest.intermediate("Revocation CA", ROOT);
     static final Pki.Issued OTHER_CA = AnalyzerTest.intermediate("Other CA", ROOT);
-
-    WireMockServer server;
-    HttpFetcher http;
-    Analyzer analyzer;
-
-    @BeforeEach
-    void start() {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        server.start();
-        http = new HttpFetcher();
-        analyzer = new Analyzer(CLOCK, new CachingFetcher(http, CLOCK));
-    }
-
-    @AfterEach
-    void stop() {
-        http.close();
-        server.stop();
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + server.port() + path;
-    }
 
     static Pki.Issued leaf(RevocationPki.LeafSpec spec) {
         return RevocationPki.leaf(NAME, CA, NOW.minus(days(10)), spec);
